@@ -1,0 +1,25 @@
+"""The roles of DESIGN.md "Users and roles", and what each may do.
+
+Scope (counsel see only their clients, a case manager only their shelter's children)
+belongs to the access-control issue; this module answers only "may this role do X at all".
+"""
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    FIELD_OFFICER = "FIELD_OFFICER", "Field officer"
+    SUPERVISOR = "SUPERVISOR", "Supervisor"
+    CASE_MANAGER = "CASE_MANAGER", "Child case manager"
+    COUNSEL = "COUNSEL", "Counsel"
+    TRACING = "TRACING", "Tracing team"
+    AUDITOR = "AUDITOR", "Oversight auditor"
+    ADMINISTRATOR = "ADMINISTRATOR", "Administrator"
+
+
+# Who may record family units, custody moves, separations and reunions.
+FAMILY_RECORDERS = frozenset({Role.FIELD_OFFICER, Role.SUPERVISOR, Role.ADMINISTRATOR})
+# Case managers move a child's custody (shelter to sponsor) and record reunions.
+CUSTODY_RECORDERS = FAMILY_RECORDERS | {Role.CASE_MANAGER}
+REUNION_RECORDERS = CUSTODY_RECORDERS | {Role.TRACING}
+SEPARATION_AUTHORISERS = frozenset({Role.SUPERVISOR, Role.FIELD_OFFICER, Role.ADMINISTRATOR})

@@ -1,0 +1,61 @@
+"""The one seam through which every service records what it changed.
+
+Services call `record_change` inside their own transaction, so a change and its history
+entry commit together or not at all.
+"""
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+from uuid import UUID
+
+from django.db import transaction
+from django.utils import timezone
+
+from reunify.accounts.models import User
+from reunify.audit.models import HistoryEntry
+
+SYSTEM_ACTOR_LABEL = "system"
+
+
+def record_change(
+    *,
+    actor: User | None,
+    action: str,
+    subject_type: str,
+    subject_id: UUID,
+    family_unit_id: UUID | None = None,
+    person_ids: Iterable[UUID] = (),
+    changes: Mapping[str, Any] | None = None,
+) -> HistoryEntry:
+    """Append one history entry. Must run inside the transaction of the change itself."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        raise RuntimeError("record_change must be called inside the change's transaction")
+    return HistoryEntry.objects.create(
+        at=timezone.now(),
+        actor=actor,
+        actor_label=actor.display_name if actor else SYSTEM_ACTOR_LABEL,
+        action=action,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        family_unit_id=family_unit_id,
+        person_ids=[str(person_id) for person_id in person_ids],
+        changes={key: as_json_value(value) for key, value in (changes or {}).items()},
+    )
+
+
+def as_json_value(value: Any) -> Any:
+    """Plain JSON for a field value: dates as ISO text, enums and UUIDs as strings."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, UUID):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [as_json_value(item) for item in value]
+    if hasattr(value, "pk"):
+        return str(value.pk)
+    return value

@@ -1,0 +1,85 @@
+"""`reunify`: the one command line for operators, analysts and developers."""
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from reunify.cli.errors import EXIT_USAGE, run_reporting_errors
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        print(f"reunify: error: {message} (see `reunify --help`)", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} must be at least 1")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="reunify",
+        description="Reunify: records of families across custodians. "
+        "The database is DATABASE_URL, or data/reunify.sqlite3 without it.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    commands.add_parser("migrate", help="create or upgrade the database schema")
+
+    demo = commands.add_parser("demo", help="fill the database with generated families and demo users")
+    demo.add_argument("--families", type=positive_int, default=3000, help="how many (default 3000)")
+    demo.add_argument("--seed", type=int, default=2018, help="generator seed (default 2018)")
+    demo.add_argument("--if-empty", action="store_true", help="do nothing if families exist")
+
+    serve = commands.add_parser("serve", help="run the web application")
+    serve.add_argument("--host", default=os.environ.get("REUNIFY_HOST", "127.0.0.1"))
+    serve.add_argument("--port", type=positive_int, default=int(os.environ.get("PORT", "8000")))
+    serve.add_argument("--workers", type=positive_int, default=2)
+
+    synth = commands.add_parser("synth", help="write generated agency extracts and ground truth")
+    synth.add_argument("--families", type=positive_int, required=True)
+    synth.add_argument("--seed", type=int, required=True)
+    synth.add_argument("--out", required=True, help="folder to write the CSV and truth files to")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = build_parser().parse_args(argv)
+    if arguments.command == "synth":
+        # Generation needs no database or Django: it runs anywhere.
+        from reunify.cli.synth import synth
+
+        return run_reporting_errors(lambda: synth(arguments))
+
+    from reunify.cli.django_setup import setup_django
+
+    def run() -> int:
+        setup_django()
+        if arguments.command == "migrate":
+            from reunify.cli.database import migrate
+
+            return migrate()
+        if arguments.command == "demo":
+            from reunify.cli.demo import demo
+
+            return demo(arguments)
+        if arguments.command == "serve":
+            from reunify.cli.serve import serve
+
+            return serve(arguments)
+        raise AssertionError(f"unhandled command {arguments.command}")
+
+    return run_reporting_errors(run)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,10 @@
+from django.urls import include, path
+
+from reunify.api.router import api
+
+urlpatterns = [
+    path("", include("reunify.web.urls")),
+    path("accounts/", include("reunify.accounts.urls")),
+    path("families/", include("reunify.families.urls")),
+    path("api/v1/", api.urls),
+]

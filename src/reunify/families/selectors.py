@@ -1,0 +1,116 @@
+"""Reads of family records that depend on who asks. Pages, API and exports all use these,
+so no path shows a record another path hides.
+
+Every role sees every family for now; the access-control issue narrows these selectors
+(counsel to their clients, case managers to their shelter), and every caller follows.
+"""
+
+from uuid import UUID
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from reunify.accounts.models import User
+from reunify.families.identifiers import looks_like_identifier, normalize_a_number, normalize_identifier
+from reunify.families.models import (
+    CustodyEpisode,
+    FamilyUnit,
+    Membership,
+    Person,
+    PersonIdentifier,
+    Separation,
+)
+from reunify.families.names import query_words
+
+
+def persons_visible_to(*, user: User) -> QuerySet[Person]:
+    return Person.objects.all()
+
+
+def family_units_visible_to(*, user: User) -> QuerySet[FamilyUnit]:
+    return FamilyUnit.objects.all()
+
+
+def persons_matching(*, user: User, query: str) -> QuerySet[Person]:
+    """People whose name holds every word of the query (each at a word start, accents and
+    case ignored, surnames in any order), or who carry the query as an identifier."""
+    words = query_words(query)
+    matches = Q(pk__in=[])
+    if words:
+        by_name = Q()
+        for word in words:
+            by_name &= Q(name_search__contains=f" {word}")
+        matches |= by_name
+    if looks_like_identifier(query):
+        candidates = {
+            value
+            for value in (normalize_a_number(query), normalize_identifier("", query))
+            if value
+        }
+        matches |= Q(
+            Exists(
+                PersonIdentifier.objects.filter(
+                    person=OuterRef("pk"), normalized__in=sorted(candidates)
+                )
+            )
+        )
+    return (
+        persons_visible_to(user=user)
+        .filter(matches)
+        .order_by("first_surname", "second_surname", "given_names", "id")
+    )
+
+
+def with_search_context(persons: QuerySet[Person]) -> QuerySet[Person]:
+    """What a search result shows beside each name: where they are, which family, ids."""
+    return persons.prefetch_related(
+        Prefetch(
+            "custody_episodes",
+            queryset=CustodyEpisode.objects.filter(ended_at__isnull=True).select_related("facility"),
+            to_attr="open_episodes",
+        ),
+        Prefetch(
+            "memberships",
+            queryset=Membership.objects.select_related("family_unit"),
+            to_attr="family_memberships",
+        ),
+        "identifiers",
+        "languages",
+    )
+
+
+def family_unit_for(*, user: User, family_unit_id: UUID) -> FamilyUnit | None:
+    return (
+        family_units_visible_to(user=user)
+        .select_related("station", "created_by")
+        .filter(pk=family_unit_id)
+        .first()
+    )
+
+
+def members_of(family_unit: FamilyUnit) -> list[Membership]:
+    return list(
+        Membership.objects.filter(family_unit=family_unit)
+        .select_related("person")
+        .prefetch_related(
+            Prefetch(
+                "person__custody_episodes",
+                queryset=CustodyEpisode.objects.select_related("facility").order_by("started_at"),
+                to_attr="episodes_in_order",
+            ),
+            "person__languages",
+            "person__identifiers",
+        )
+        .order_by("role", "person__birth_date", "person__given_names")
+    )
+
+
+def separations_of(family_unit: FamilyUnit) -> list[Separation]:
+    return list(
+        Separation.objects.filter(family_unit=family_unit)
+        .select_related("parent", "child", "reunion", "authorised_by")
+        .order_by("separated_at")
+    )
+
+
+def family_unit_ids_of(person: Person) -> list[UUID]:
+    return list(Membership.objects.filter(person=person).values_list("family_unit_id", flat=True))

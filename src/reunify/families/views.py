@@ -1,0 +1,286 @@
+"""Family pages: search, the family unit, and the forms that record its events.
+
+Each view parses input, calls one service, and renders; the rules live elsewhere.
+"""
+
+from uuid import UUID
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from reunify.accounts.models import User
+from reunify.accounts.permissions import PermissionDenied
+from reunify.families.choices import PARENTAL_ROLES, MemberRole
+from reunify.families.forms import (
+    CustodyMoveForm,
+    FamilyUnitForm,
+    MemberFormSet,
+    PersonForm,
+    ReunionForm,
+    SearchForm,
+    SeparationForm,
+    apply_service_errors,
+    as_aware,
+)
+from reunify.families.languages import common_language_choices
+from reunify.families.models import FamilyUnit
+from reunify.families.overview import build_family_overview
+from reunify.families.selectors import (
+    family_unit_for,
+    members_of,
+    persons_matching,
+    persons_visible_to,
+    separations_of,
+    with_search_context,
+)
+from reunify.families.services import (
+    NewMember,
+    custody_move,
+    family_unit_create_at_apprehension,
+    membership_add,
+    reunion_record,
+    separations_record_for_children,
+)
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _family_or_404(request: HttpRequest, family_unit_id: UUID) -> FamilyUnit:
+    family_unit = family_unit_for(user=_user(request), family_unit_id=family_unit_id)
+    if family_unit is None:
+        raise Http404("No such family unit.")
+    return family_unit
+
+
+def _forbidden(request: HttpRequest, error: PermissionDenied) -> HttpResponse:
+    return render(request, "web/forbidden.html", {"message": str(error)}, status=403)
+
+
+@login_required
+def search(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET)
+    query = form.data.get("q", "").strip() if form.is_valid() else ""
+    page = None
+    if query:
+        matches = persons_matching(user=_user(request), query=query)
+        page = Paginator(matches, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+        page.object_list = list(with_search_context(matches.filter(pk__in=[p.pk for p in page])))
+    template = "families/_search_results.html" if request.htmx else "families/search.html"
+    return render(request, template, {"form": form, "query": query, "page": page})
+
+
+@login_required
+def person(request: HttpRequest, person_id: UUID) -> HttpResponse:
+    """A person's page is their family unit's page, scrolled to them."""
+    found = persons_visible_to(user=_user(request)).filter(pk=person_id).first()
+    if found is None:
+        raise Http404("No such person.")
+    membership = found.memberships.order_by("-family_unit__apprehended_at").first()
+    if membership is None:
+        raise Http404("This person belongs to no family unit yet.")
+    family_page = reverse("families:family-unit", args=[membership.family_unit_id])
+    return redirect(f"{family_page}#person-{found.pk}")
+
+
+@login_required
+def family_unit(request: HttpRequest, family_unit_id: UUID) -> HttpResponse:
+    unit = _family_or_404(request, family_unit_id)
+    overview = build_family_overview(
+        members_of(unit), separations_of(unit), today=timezone.localdate()
+    )
+    return render(request, "families/family_unit.html", {"unit": unit, "overview": overview})
+
+
+@login_required
+def family_unit_new(request: HttpRequest) -> HttpResponse:
+    form = FamilyUnitForm(request.POST or None)
+    members = MemberFormSet(request.POST or None, prefix="members")
+    if request.method == "POST" and form.is_valid() and members.is_valid():
+        filled = [m for m in members.forms if m.has_changed()]
+        try:
+            unit = family_unit_create_at_apprehension(
+                actor=_user(request),
+                apprehended_at=as_aware(form.cleaned_data["apprehended_at"]),
+                station=form.cleaned_data["station"],
+                apprehension_event_id=form.cleaned_data["apprehension_event_id"],
+                members=[
+                    NewMember(m.person_details(), role=m.cleaned_data["role"],
+                              evidence=m.cleaned_data["evidence"])
+                    for m in filled
+                ],
+            )
+        except PermissionDenied as error:
+            return _forbidden(request, error)
+        except ValidationError as error:
+            _apply_member_errors(form, filled, error)
+        else:
+            messages.success(request, f"Recorded family unit {unit.reference}.")
+            return redirect("families:family-unit", family_unit_id=unit.pk)
+    return render(
+        request,
+        "families/family_unit_new.html",
+        {"form": form, "members": members, "language_names": common_language_choices()},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _apply_member_errors(
+    form: FamilyUnitForm, member_forms: list[PersonForm], error: ValidationError
+) -> None:
+    unit_errors: dict[str, list[str]] = {}
+    for field, messages_ in error.message_dict.items():
+        if field.startswith("members."):
+            _, index, name = field.split(".", 2)
+            member_forms[int(index)].add_error(
+                name if name in member_forms[int(index)].fields else None, messages_
+            )
+        elif len(member_forms) == 1 and field in member_forms[0].fields:
+            member_forms[0].add_error(field, messages_)
+        else:
+            unit_errors[field] = messages_
+    if unit_errors:
+        apply_service_errors(form, ValidationError(unit_errors))
+
+
+@login_required
+def member_add(request: HttpRequest, family_unit_id: UUID) -> HttpResponse:
+    unit = _family_or_404(request, family_unit_id)
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership_add(
+                actor=_user(request),
+                family_unit=unit,
+                member=NewMember(form.person_details(), role=form.cleaned_data["role"],
+                                 evidence=form.cleaned_data["evidence"]),
+            )
+        except PermissionDenied as error:
+            return _forbidden(request, error)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Member added.")
+            return redirect("families:family-unit", family_unit_id=unit.pk)
+    return _event_form(request, unit, form, "Add a member", "families/member_form.html",
+                       extra={"language_names": common_language_choices()})
+
+
+@login_required
+def custody_move_new(request: HttpRequest, family_unit_id: UUID) -> HttpResponse:
+    unit = _family_or_404(request, family_unit_id)
+    form = CustodyMoveForm(request.POST or None, members=members_of(unit),
+                           initial={"person": request.GET.get("member")})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            custody_move(
+                actor=_user(request),
+                person=data["person"].person,
+                kind=data["kind"],
+                facility=data["facility"],
+                detail=data["detail"],
+                country=data["country"],
+                moved_at=as_aware(data["moved_at"]),
+            )
+        except PermissionDenied as error:
+            return _forbidden(request, error)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Custody move recorded.")
+            return redirect("families:family-unit", family_unit_id=unit.pk)
+    return _event_form(request, unit, form, "Record a custody move")
+
+
+@login_required
+def separation_new(request: HttpRequest, family_unit_id: UUID) -> HttpResponse:
+    unit = _family_or_404(request, family_unit_id)
+    members = members_of(unit)
+    form = SeparationForm(request.POST or None, members=members)
+    if not any(m.role in PARENTAL_ROLES for m in members) or not any(
+        m.role == MemberRole.CHILD for m in members
+    ):
+        messages.error(request, "A separation needs a parent or guardian and a child in the unit.")
+        return redirect("families:family-unit", family_unit_id=unit.pk)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            separations_record_for_children(
+                actor=_user(request),
+                family_unit=unit,
+                parent=data["parent"].person,
+                children=[m.person for m in data["children"]],
+                separated_at=as_aware(data["separated_at"]),
+                reason=data["reason"],
+                reason_detail=data["reason_detail"],
+            )
+        except PermissionDenied as error:
+            return _forbidden(request, error)
+        except ValidationError as error:
+            apply_service_errors(form, _child_errors_on_children(error))
+        else:
+            messages.success(request, "Separation recorded.")
+            return redirect("families:family-unit", family_unit_id=unit.pk)
+    return _event_form(request, unit, form, "Record a separation")
+
+
+def _child_errors_on_children(error: ValidationError) -> ValidationError:
+    """The service speaks of one child at a time; the form lists them as `children`."""
+    renamed = {("children" if f == "child" else f): m for f, m in error.message_dict.items()}
+    return ValidationError(renamed)
+
+
+@login_required
+def reunion_new(request: HttpRequest, family_unit_id: UUID) -> HttpResponse:
+    unit = _family_or_404(request, family_unit_id)
+    open_separations = [s for s in separations_of(unit) if s.is_open]
+    if not open_separations:
+        messages.info(request, "No one in this family unit is apart: there is nothing to close.")
+        return redirect("families:family-unit", family_unit_id=unit.pk)
+    form = ReunionForm(request.POST or None, open_separations=open_separations)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            reunion_record(
+                actor=_user(request),
+                family_unit=unit,
+                separations=list(data["separations"]),
+                reunited_at=as_aware(data["reunited_at"]),
+                setting=data["setting"],
+                method=data["method"],
+                place=data["place"],
+            )
+        except PermissionDenied as error:
+            return _forbidden(request, error)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Reunion recorded.")
+            return redirect("families:family-unit", family_unit_id=unit.pk)
+    return _event_form(request, unit, form, "Record a reunion")
+
+
+def _event_form(
+    request: HttpRequest,
+    unit: FamilyUnit,
+    form: object,
+    title: str,
+    template: str = "families/event_form.html",
+    extra: dict[str, object] | None = None,
+) -> HttpResponse:
+    return render(
+        request,
+        template,
+        {"unit": unit, "form": form, "title": title, **(extra or {})},
+        status=400 if request.method == "POST" else 200,
+    )
