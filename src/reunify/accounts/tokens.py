@@ -9,7 +9,7 @@ from django.utils import timezone
 from reunify.accounts.models import ApiToken, User
 from reunify.audit.history import record_change
 
-TOKEN_PREFIX = "rfy_"
+TOKEN_PREFIX = "rfy_"  # noqa: S105 - a visible prefix, not a secret
 
 
 def _digest(token: str) -> str:
@@ -20,7 +20,9 @@ def _digest(token: str) -> str:
 def api_token_issue(*, actor: User, user: User, name: str) -> str:
     """Create a token for `user` and return it; it cannot be recovered later."""
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    issued = ApiToken.objects.create(user=user, name=name.strip() or "API token", key_hash=_digest(token))
+    issued = ApiToken.objects.create(
+        user=user, name=name.strip() or "API token", key_hash=_digest(token)
+    )
     record_change(
         actor=actor,
         action="api_token.issued",

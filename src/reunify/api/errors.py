@@ -17,8 +17,14 @@ class ErrorOut(Schema):
     errors: dict[str, list[str]] | None = None
 
 
-def _error(api: NinjaAPI, request: HttpRequest, status: int, code: str, detail: str,
-           errors: dict[str, list[str]] | None = None) -> HttpResponse:
+def _error(
+    api: NinjaAPI,
+    request: HttpRequest,
+    status: int,
+    code: str,
+    detail: str,
+    errors: dict[str, list[str]] | None = None,
+) -> HttpResponse:
     return api.create_response(
         request, {"detail": detail, "code": code, "errors": errors}, status=status
     )
@@ -48,8 +54,13 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, error: AuthenticationError) -> HttpResponse:
-        return _error(api, request, 401, "unauthenticated",
-                      "Sign in, or send 'Authorization: Bearer <token>'.")
+        return _error(
+            api,
+            request,
+            401,
+            "unauthenticated",
+            "Sign in, or send 'Authorization: Bearer <token>'.",
+        )
 
     @api.exception_handler(Http404)
     def not_found(request: HttpRequest, error: Http404) -> HttpResponse:

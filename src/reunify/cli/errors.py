@@ -26,7 +26,9 @@ def fail(message: str, code: int = EXIT_FAILED) -> NoReturn:
 def one_line(error: BaseException) -> str:
     if isinstance(error, ValidationError):
         if hasattr(error, "error_dict"):
-            return "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items())
+            return "; ".join(
+                f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items()
+            )
         return " ".join(error.messages)
     return " ".join(str(error).split()) or type(error).__name__
 

@@ -35,7 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("migrate", help="create or upgrade the database schema")
 
-    demo = commands.add_parser("demo", help="fill the database with generated families and demo users")
+    demo = commands.add_parser(
+        "demo", help="fill the database with generated families and demo users"
+    )
     demo.add_argument("--families", type=positive_int, default=3000, help="how many (default 3000)")
     demo.add_argument("--seed", type=int, default=2018, help="generator seed (default 2018)")
     demo.add_argument("--if-empty", action="store_true", help="do nothing if families exist")

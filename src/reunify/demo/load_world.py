@@ -9,7 +9,7 @@ import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from typing import TypeVar
+from typing import Any, TypeVar
 from uuid import UUID, uuid4
 
 from django.db import models, transaction
@@ -57,7 +57,7 @@ def moment(day: date) -> datetime:
     return datetime.combine(day, time(12), tzinfo=UTC)
 
 
-def _insert(model: type[Model], rows: Iterable[Model], progress: Callable[[int], None]) -> int:
+def _insert(model: type[Model], rows: Iterable[Model], progress: Callable[[int], Any]) -> int:
     batch: list[Model] = []
     count = 0
     for row in rows:
@@ -93,7 +93,7 @@ def _facilities(world: World) -> dict[tuple[str, str], Facility]:
 
 
 @transaction.atomic
-def load_world(world: World, *, progress: Callable[[int], None] = lambda _: None) -> LoadedCounts:
+def load_world(world: World, *, progress: Callable[[int], Any] = lambda _: None) -> LoadedCounts:
     """Insert every family, person, custody episode, separation and reunion of `world`."""
     chooser = random.Random(world.seed)
     facilities = _facilities(world)
@@ -120,8 +120,9 @@ def load_world(world: World, *, progress: Callable[[int], None] = lambda _: None
     _insert(
         PersonLanguage,
         (
-            PersonLanguage(person_id=person_ids[p.key], code=code, is_primary=index == 0,
-                           reads=p.literate)
+            PersonLanguage(
+                person_id=person_ids[p.key], code=code, is_primary=index == 0, reads=p.literate
+            )
             for p in world.persons.values()
             for index, code in enumerate(p.languages)
         ),
@@ -197,7 +198,9 @@ def load_world(world: World, *, progress: Callable[[int], None] = lambda _: None
             CustodyEpisode(
                 person_id=person_ids[e.person_key],
                 kind=e.kind,
-                facility=facilities.get((str(e.kind), e.place or "")) if e.kind in FACILITY_KINDS else None,
+                facility=facilities.get((str(e.kind), e.place or ""))
+                if e.kind in FACILITY_KINDS
+                else None,
                 detail="" if e.kind in FACILITY_KINDS else (e.place or ""),
                 country=e.country or "",
                 started_at=moment(e.started_on),
@@ -239,8 +242,9 @@ def load_world(world: World, *, progress: Callable[[int], None] = lambda _: None
                 reason_detail=s.reason_detail or "",
                 authoriser_name=f"Watch commander, {station_of[s.family_key]}",
                 reunion_id=(
-                    reunion_ids[(s.family_key, s.reunited_on, str(s.reunion_setting),
-                                 str(s.reunion_method))]
+                    reunion_ids[
+                        (s.family_key, s.reunited_on, str(s.reunion_setting), str(s.reunion_method))
+                    ]
                     if s.reunited_on and s.reunion_setting and s.reunion_method
                     else None
                 ),

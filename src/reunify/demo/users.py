@@ -9,7 +9,7 @@ from reunify.accounts.roles import Role
 
 # A demo database is for trying Reunify on one's own machine; `reunify demo` refuses to
 # run in production, so this published password never guards real records.
-DEMO_PASSWORD = "reunify-demo-2026"
+DEMO_PASSWORD = "reunify-demo-2026"  # noqa: S105 - published on purpose, see above
 
 
 @dataclass(frozen=True)

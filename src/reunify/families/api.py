@@ -119,8 +119,13 @@ def _user(request: HttpRequest) -> User:
 def _custody(episode: CustodyEpisode | None) -> dict[str, Any] | None:
     if episode is None:
         return None
-    return {"kind": episode.kind, "where": episode.where, "country": episode.country,
-            "started_at": episode.started_at, "ended_at": episode.ended_at}
+    return {
+        "kind": episode.kind,
+        "where": episode.where,
+        "country": episode.country,
+        "started_at": episode.started_at,
+        "ended_at": episode.ended_at,
+    }
 
 
 def _person(person: Person, current: CustodyEpisode | None = None) -> dict[str, Any]:
@@ -139,7 +144,8 @@ def _person(person: Person, current: CustodyEpisode | None = None) -> dict[str, 
         "citizenship": person.citizenship,
         "languages": [language.code for language in person.languages.all()],
         "identifiers": [{"scheme": i.scheme, "value": i.value} for i in person.identifiers.all()],
-        "family_unit_ids": [m.family_unit_id for m in memberships] if memberships is not None
+        "family_unit_ids": [m.family_unit_id for m in memberships]
+        if memberships is not None
         else list(person.memberships.values_list("family_unit_id", flat=True)),
         "current_custody": _custody(current),
     }
@@ -150,12 +156,14 @@ def list_persons(request: HttpRequest, query: Query[PersonSearch]) -> dict[str, 
     """People matching `q` (name words or an identifier); all visible people without it."""
     user = _user(request)
     matches = (
-        persons_matching(user=user, query=query.q) if query.q.strip()
+        persons_matching(user=user, query=query.q)
+        if query.q.strip()
         else persons_visible_to(user=user).order_by("first_surname", "given_names", "id")
     )
     page = page_of(matches, query)
     page["items"] = [
-        _person(p) for p in with_search_context(matches.filter(pk__in=[p.pk for p in page["items"]]))
+        _person(p)
+        for p in with_search_context(matches.filter(pk__in=[p.pk for p in page["items"]]))
     ]
     return page
 
@@ -175,21 +183,30 @@ def list_family_units(request: HttpRequest, query: Query[PageQuery]) -> dict[str
     units = (
         family_units_visible_to(user=_user(request))
         .select_related("station")
-        .annotate(open_separations=Count("separations", filter=Q(separations__reunion__isnull=True)))
+        .annotate(
+            open_separations=Count("separations", filter=Q(separations__reunion__isnull=True))
+        )
         .order_by("-apprehended_at", "id")
     )
     page = page_of(units, query)
     page["items"] = [
-        {"id": u.id, "reference": u.reference, "apprehended_at": u.apprehended_at,
-         "station": u.station.name if u.station else None,
-         "open_separations": u.open_separations}
+        {
+            "id": u.id,
+            "reference": u.reference,
+            "apprehended_at": u.apprehended_at,
+            "station": u.station.name if u.station else None,
+            "open_separations": u.open_separations,
+        }
         for u in page["items"]
     ]
     return page
 
 
-@router.get("/family-units/{family_unit_id}", response={200: FamilyUnitOut, **ERRORS},
-            summary="One family unit, with members and separations")
+@router.get(
+    "/family-units/{family_unit_id}",
+    response={200: FamilyUnitOut, **ERRORS},
+    summary="One family unit, with members and separations",
+)
 def get_family_unit(request: HttpRequest, family_unit_id: UUID) -> dict[str, Any]:
     unit = family_unit_for(user=_user(request), family_unit_id=family_unit_id)
     if unit is None:
@@ -203,14 +220,24 @@ def get_family_unit(request: HttpRequest, family_unit_id: UUID) -> dict[str, Any
         "apprehended_at": unit.apprehended_at,
         "station": unit.station.name if unit.station else None,
         "members": [
-            {"person": _person(m.person, m.current), "role": m.membership.role,
-             "evidence": m.membership.evidence, "verified": m.membership.verified}
+            {
+                "person": _person(m.person, m.current),
+                "role": m.membership.role,
+                "evidence": m.membership.evidence,
+                "verified": m.membership.verified,
+            }
             for m in overview.members
         ],
         "separations": [
-            {"id": s.id, "parent_id": s.parent_id, "child_id": s.child_id,
-             "separated_at": s.separated_at, "reason": s.reason, "reason_detail": s.reason_detail,
-             "reunited_at": s.reunion.reunited_at if s.reunion else None}
+            {
+                "id": s.id,
+                "parent_id": s.parent_id,
+                "child_id": s.child_id,
+                "separated_at": s.separated_at,
+                "reason": s.reason,
+                "reason_detail": s.reason_detail,
+                "reunited_at": s.reunion.reunited_at if s.reunion else None,
+            }
             for s in separations
         ],
     }

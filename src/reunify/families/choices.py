@@ -41,10 +41,16 @@ FACILITY_KINDS = frozenset(
 
 class SeparationReason(models.TextChoices):
     PARENT_PROSECUTED = v.SeparationReason.PARENT_PROSECUTED, "Parent referred for prosecution"
-    PARENT_CRIMINAL_HISTORY = v.SeparationReason.PARENT_CRIMINAL_HISTORY, "Parent's criminal history"
+    PARENT_CRIMINAL_HISTORY = (
+        v.SeparationReason.PARENT_CRIMINAL_HISTORY,
+        "Parent's criminal history",
+    )
     PARENT_HOSPITALISED = v.SeparationReason.PARENT_HOSPITALISED, "Parent hospitalised"
     CHILD_SAFETY = v.SeparationReason.CHILD_SAFETY, "Danger to the child"
-    PARENTAGE_UNVERIFIED = v.SeparationReason.PARENTAGE_UNVERIFIED, "Parentage could not be verified"
+    PARENTAGE_UNVERIFIED = (
+        v.SeparationReason.PARENTAGE_UNVERIFIED,
+        "Parentage could not be verified",
+    )
     PARENT_TRANSFERRED_TO_ADULT_DETENTION = (
         v.SeparationReason.PARENT_TRANSFERRED_TO_ADULT_DETENTION,
         "Parent transferred to adult detention",
@@ -59,7 +65,10 @@ class ReunionSetting(models.TextChoices):
 
 class ReunionMethod(models.TextChoices):
     RELEASE_TO_PARENT = v.ReunionMethod.RELEASE_TO_PARENT, "Child released to the parent"
-    PAROLE_OF_REMOVED_PARENT = v.ReunionMethod.PAROLE_OF_REMOVED_PARENT, "Removed parent paroled back"
+    PAROLE_OF_REMOVED_PARENT = (
+        v.ReunionMethod.PAROLE_OF_REMOVED_PARENT,
+        "Removed parent paroled back",
+    )
     JOINT_REMOVAL = v.ReunionMethod.JOINT_REMOVAL, "Removed together"
 
 

@@ -39,7 +39,7 @@ COMMON_CITIZENSHIPS = ("GT", "HN", "SV", "MX", "BR", "EC", "NI", "CO", "VE", "CU
 
 
 def resolve_country(text: str) -> str | None:
-    """"GUATEMALA", "gt", "GTM" and "Guatemala" all give "GT"; None when unknown."""
+    """ "GUATEMALA", "gt", "GTM" and "Guatemala" all give "GT"; None when unknown."""
     folded = fold(text)
     if not folded:
         return None
@@ -93,8 +93,11 @@ def country_choices() -> list[tuple[str, str]]:
     """Common countries first, then every other country by name."""
     common = [(code, country_name(code)) for code in COMMON_CITIZENSHIPS]
     rest = sorted(
-        ((str(c.alpha_2), country_name(str(c.alpha_2))) for c in pycountry.countries
-         if c.alpha_2 not in COMMON_CITIZENSHIPS),
+        (
+            (str(c.alpha_2), country_name(str(c.alpha_2)))
+            for c in pycountry.countries
+            if c.alpha_2 not in COMMON_CITIZENSHIPS
+        ),
         key=lambda pair: pair[1],
     )
     return common + rest

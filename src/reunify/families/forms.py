@@ -36,6 +36,24 @@ def apply_service_errors(form: forms.Form, error: ValidationError, *, prefix: st
             form.add_error(target, message if target else f"{field}: {message}")
 
 
+class MemberChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Membership) -> str:
+        return f"{obj.person.full_name} ({obj.get_role_display()})"
+
+
+class MembersChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Membership) -> str:
+        return obj.person.full_name
+
+
+class SeparationsChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Separation) -> str:
+        return (
+            f"{obj.child.full_name} apart from {obj.parent.full_name} "
+            f"since {obj.separated_at:%Y-%m-%d}"
+        )
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(
         label="Name, A-number or other identifier",
@@ -138,14 +156,17 @@ class FamilyUnitForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["apprehended_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
+        self.fields["apprehended_at"].initial = timezone.localtime().replace(
+            second=0, microsecond=0
+        )
 
 
 class CustodyMoveForm(forms.Form):
-    person = forms.ModelChoiceField(queryset=Membership.objects.none(), label="Who moves")
+    person = MemberChoiceField(queryset=Membership.objects.none(), label="Who moves")
     kind = forms.ChoiceField(choices=CustodyKind.choices, label="Into")
     facility = forms.ModelChoiceField(
-        queryset=Facility.objects.order_by("kind", "name"), required=False,
+        queryset=Facility.objects.order_by("kind", "name"),
+        required=False,
         help_text="For a station, a detention facility or a shelter.",
     )
     detail = forms.CharField(
@@ -161,7 +182,6 @@ class CustodyMoveForm(forms.Form):
         person.queryset = Membership.objects.filter(pk__in=[m.pk for m in members]).select_related(
             "person"
         )
-        person.label_from_instance = lambda m: f"{m.person.full_name} ({m.get_role_display()})"
         country = self.fields["country"]
         assert isinstance(country, forms.ChoiceField)
         country.choices = [("", "—"), *country_choices()]
@@ -169,8 +189,8 @@ class CustodyMoveForm(forms.Form):
 
 
 class SeparationForm(forms.Form):
-    parent = forms.ModelChoiceField(queryset=Membership.objects.none(), label="Parent or guardian")
-    children = forms.ModelMultipleChoiceField(
+    parent = MemberChoiceField(queryset=Membership.objects.none(), label="Parent or guardian")
+    children = MembersChoiceField(
         queryset=Membership.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         label="Children separated from them",
@@ -194,13 +214,11 @@ class SeparationForm(forms.Form):
         children.queryset = Membership.objects.filter(
             pk__in=ids, role=MemberRole.CHILD
         ).select_related("person")
-        parent.label_from_instance = lambda m: m.person.full_name
-        children.label_from_instance = lambda m: m.person.full_name
         self.fields["separated_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
 
 
 class ReunionForm(forms.Form):
-    separations = forms.ModelMultipleChoiceField(
+    separations = SeparationsChoiceField(
         queryset=Separation.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         label="Separations this reunion ends",
@@ -217,10 +235,6 @@ class ReunionForm(forms.Form):
         field.queryset = Separation.objects.filter(
             pk__in=[s.pk for s in open_separations]
         ).select_related("parent", "child")
-        field.label_from_instance = (
-            lambda s: f"{s.child.full_name} apart from {s.parent.full_name} since "
-            f"{s.separated_at:%Y-%m-%d}"
-        )
         self.fields["reunited_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
 
 

@@ -11,7 +11,7 @@ _SEPARATORS = re.compile(r"[\s\-./]+")
 
 
 def normalize_a_number(raw: str) -> str | None:
-    """"A 012-345-678", "12345678" and "A012345678" are all "012345678"; None if not one."""
+    """ "A 012-345-678", "12345678" and "A012345678" are all "012345678"; None if not one."""
     # NFKC turns full-width digits and letters (typed on some keyboards) into ASCII.
     compact = _SEPARATORS.sub("", unicodedata.normalize("NFKC", raw).strip().upper())
     match = _A_NUMBER.match(compact)

@@ -81,8 +81,12 @@ _LOCAL_NAMES = {
 
 def is_language_code(code: str) -> bool:
     """An ISO 639-3 code as stored: lower case ("quc", not "QUC")."""
-    return len(code) == 3 and code.isascii() and code.isalpha() and code.islower() and (
-        code in _SPELLINGS or pycountry.languages.get(alpha_3=code) is not None
+    return (
+        len(code) == 3
+        and code.isascii()
+        and code.isalpha()
+        and code.islower()
+        and (code in _SPELLINGS or pycountry.languages.get(alpha_3=code) is not None)
     )
 
 

@@ -87,13 +87,13 @@ class Person(Record):
         ordering = ["first_surname", "second_surname", "given_names"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(birth_date__isnull=True, birth_date_precision=BirthDatePrecision.UNKNOWN)
+                condition=Q(
+                    birth_date__isnull=True, birth_date_precision=BirthDatePrecision.UNKNOWN
+                )
                 | Q(birth_date__isnull=False) & ~Q(birth_date_precision=BirthDatePrecision.UNKNOWN),
                 name="person_birth_date_precision_matches_date",
             ),
-            models.CheckConstraint(
-                condition=~Q(given_names=""), name="person_has_given_names"
-            ),
+            models.CheckConstraint(condition=~Q(given_names=""), name="person_has_given_names"),
         ]
 
     def __str__(self) -> str:
@@ -185,7 +185,9 @@ class Membership(Record):
     no child can be recorded as their own parent.
     """
 
-    family_unit = models.ForeignKey(FamilyUnit, on_delete=models.PROTECT, related_name="memberships")
+    family_unit = models.ForeignKey(
+        FamilyUnit, on_delete=models.PROTECT, related_name="memberships"
+    )
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships")
     role = models.CharField(max_length=20, choices=MemberRole.choices)
     evidence = models.CharField(max_length=24, choices=RelationshipEvidence.choices)
@@ -298,8 +300,12 @@ class Separation(Record):
     which parent. It stays open until a reunion closes it.
     """
 
-    family_unit = models.ForeignKey(FamilyUnit, on_delete=models.PROTECT, related_name="separations")
-    parent = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="separations_as_parent")
+    family_unit = models.ForeignKey(
+        FamilyUnit, on_delete=models.PROTECT, related_name="separations"
+    )
+    parent = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="separations_as_parent"
+    )
     child = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="separations_as_child")
     separated_at = models.DateTimeField()
     reason = models.CharField(max_length=40, choices=SeparationReason.choices)

@@ -50,7 +50,9 @@ def custody_placement_problems(
     if kind in FACILITY_KINDS and not has_facility:
         problems.append(Problem("facility", "Choose the facility that holds the person."))
     if kind not in FACILITY_KINDS and has_facility:
-        problems.append(Problem("facility", "Only stations, detention and shelters are facilities."))
+        problems.append(
+            Problem("facility", "Only stations, detention and shelters are facilities.")
+        )
     if kind == CustodyKind.REMOVED and not country:
         problems.append(Problem("country", "Name the country the person was removed to."))
     if kind == CustodyKind.SPONSOR and not detail.strip():
@@ -104,7 +106,9 @@ def separation_problems(
     if child_role != MemberRole.CHILD:
         problems.append(Problem("child", "Choose a child of this family unit."))
     if already_separated:
-        problems.append(Problem("child", "This child is already recorded as apart from this parent."))
+        problems.append(
+            Problem("child", "This child is already recorded as apart from this parent.")
+        )
     if reason not in SeparationReason.values:
         problems.append(Problem("reason", "A separation must give its reason."))
     elif reason == SeparationReason.OTHER and not reason_detail.strip():

@@ -10,7 +10,11 @@ from uuid import UUID
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from reunify.accounts.models import User
-from reunify.families.identifiers import looks_like_identifier, normalize_a_number, normalize_identifier
+from reunify.families.identifiers import (
+    looks_like_identifier,
+    normalize_a_number,
+    normalize_identifier,
+)
 from reunify.families.models import (
     CustodyEpisode,
     FamilyUnit,
@@ -42,9 +46,7 @@ def persons_matching(*, user: User, query: str) -> QuerySet[Person]:
         matches |= by_name
     if looks_like_identifier(query):
         candidates = {
-            value
-            for value in (normalize_a_number(query), normalize_identifier("", query))
-            if value
+            value for value in (normalize_a_number(query), normalize_identifier("", query)) if value
         }
         matches |= Q(
             Exists(
@@ -65,7 +67,9 @@ def with_search_context(persons: QuerySet[Person]) -> QuerySet[Person]:
     return persons.prefetch_related(
         Prefetch(
             "custody_episodes",
-            queryset=CustodyEpisode.objects.filter(ended_at__isnull=True).select_related("facility"),
+            queryset=CustodyEpisode.objects.filter(ended_at__isnull=True).select_related(
+                "facility"
+            ),
             to_attr="open_episodes",
         ),
         Prefetch(

@@ -75,7 +75,11 @@ def search(request: HttpRequest) -> HttpResponse:
         matches = persons_matching(user=_user(request), query=query)
         page = Paginator(matches, settings.PAGE_SIZE).get_page(request.GET.get("page"))
         page.object_list = list(with_search_context(matches.filter(pk__in=[p.pk for p in page])))
-    template = "families/_search_results.html" if request.htmx else "families/search.html"
+    template = (
+        "families/_search_results.html"
+        if request.headers.get("HX-Request") == "true"
+        else "families/search.html"
+    )
     return render(request, template, {"form": form, "query": query, "page": page})
 
 
@@ -114,8 +118,11 @@ def family_unit_new(request: HttpRequest) -> HttpResponse:
                 station=form.cleaned_data["station"],
                 apprehension_event_id=form.cleaned_data["apprehension_event_id"],
                 members=[
-                    NewMember(m.person_details(), role=m.cleaned_data["role"],
-                              evidence=m.cleaned_data["evidence"])
+                    NewMember(
+                        m.person_details(),
+                        role=m.cleaned_data["role"],
+                        evidence=m.cleaned_data["evidence"],
+                    )
                     for m in filled
                 ],
             )
@@ -161,8 +168,11 @@ def member_add(request: HttpRequest, family_unit_id: UUID) -> HttpResponse:
             membership_add(
                 actor=_user(request),
                 family_unit=unit,
-                member=NewMember(form.person_details(), role=form.cleaned_data["role"],
-                                 evidence=form.cleaned_data["evidence"]),
+                member=NewMember(
+                    form.person_details(),
+                    role=form.cleaned_data["role"],
+                    evidence=form.cleaned_data["evidence"],
+                ),
             )
         except PermissionDenied as error:
             return _forbidden(request, error)
@@ -171,15 +181,24 @@ def member_add(request: HttpRequest, family_unit_id: UUID) -> HttpResponse:
         else:
             messages.success(request, "Member added.")
             return redirect("families:family-unit", family_unit_id=unit.pk)
-    return _event_form(request, unit, form, "Add a member", "families/member_form.html",
-                       extra={"language_names": common_language_choices()})
+    return _event_form(
+        request,
+        unit,
+        form,
+        "Add a member",
+        "families/member_form.html",
+        extra={"language_names": common_language_choices()},
+    )
 
 
 @login_required
 def custody_move_new(request: HttpRequest, family_unit_id: UUID) -> HttpResponse:
     unit = _family_or_404(request, family_unit_id)
-    form = CustodyMoveForm(request.POST or None, members=members_of(unit),
-                           initial={"person": request.GET.get("member")})
+    form = CustodyMoveForm(
+        request.POST or None,
+        members=members_of(unit),
+        initial={"person": request.GET.get("member")},
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

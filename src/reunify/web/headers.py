@@ -32,7 +32,9 @@ class StrictHeadersMiddleware:
             response.headers.setdefault("Content-Security-Policy", "frame-ancestors 'none'")
         else:
             response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        response.headers.setdefault(
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
+        )
         if not request.path.startswith("/static/"):
             # Pages and API answers carry personal data: never keep them in a cache.
             response.headers["Cache-Control"] = "no-store"

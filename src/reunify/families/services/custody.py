@@ -43,7 +43,9 @@ def custody_move(
         kind=kind, has_facility=facility is not None, country=country, detail=detail
     )
     if facility is not None and facility.kind != kind:
-        problems.append(Problem("facility", f"{facility} is not a {kind.lower().replace('_', ' ')}."))
+        problems.append(
+            Problem("facility", f"{facility} is not a {kind.lower().replace('_', ' ')}.")
+        )
     problems += length_problems(
         "detail", detail, limit=CustodyEpisode._meta.get_field("detail").max_length or 0
     )

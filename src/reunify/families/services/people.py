@@ -41,9 +41,7 @@ def person_details_problems(details: PersonDetails, *, prefix: str = "") -> list
     for name in ("given_names", "first_surname", "second_surname"):
         problems += [
             Problem(f"{prefix}{p.field}", p.message)
-            for p in length_problems(
-                name, getattr(details, name), limit=_max_length(Person, name)
-            )
+            for p in length_problems(name, getattr(details, name), limit=_max_length(Person, name))
         ]
     problems += [
         Problem(f"{prefix}{p.field}", p.message)
