@@ -5,10 +5,12 @@ supervisor, Carmen the child case manager, Luis of counsel, Tomás of the tracin
 Ada the oversight auditor and Abel the administrator.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 
 import pytest
+from django.db import connection
+from django.test import override_settings
 
 from reunify.accounts.models import User
 from reunify.accounts.roles import Role
@@ -26,6 +28,23 @@ CAST: dict[str, tuple[str, Role]] = {
     "ada": ("Ada Audit", Role.AUDITOR),
     "abel": ("Abel Admin", Role.ADMINISTRATOR),
 }
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Argon2 makes each cast member cost a fifth of a second; tests of hashing itself
+    opt out with `@pytest.mark.real_password_hashing`."""
+    if request.node.get_closest_marker("real_password_hashing"):
+        yield
+        return
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _skip_postgres_only_on_other_databases(request: pytest.FixtureRequest) -> None:
+    if request.node.get_closest_marker("postgres_only") and connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (exclusion constraints, row locks)")
 
 
 def make_cast_member(username: str) -> User:

@@ -201,7 +201,11 @@ def load_world(world: World, *, progress: Callable[[int], Any] = lambda _: None)
                 facility=facilities.get((str(e.kind), e.place or ""))
                 if e.kind in FACILITY_KINDS
                 else None,
-                detail="" if e.kind in FACILITY_KINDS else (e.place or ""),
+                # The generator writes "sponsor: aunt in Houston, TX"; the page already
+                # says "With a sponsor".
+                detail=""
+                if e.kind in FACILITY_KINDS
+                else (e.place or "").removeprefix("sponsor: "),
                 country=e.country or "",
                 started_at=moment(e.started_on),
                 ended_at=moment(e.ended_on) if e.ended_on else None,

@@ -22,6 +22,7 @@ from reunify.families.choices import (
     SeparationReason,
     Sex,
 )
+from reunify.families.countries import country_name
 
 
 class Record(models.Model):
@@ -270,7 +271,7 @@ class CustodyEpisode(Record):
         if self.facility_id:
             return str(self.facility)
         if self.kind == CustodyKind.REMOVED:
-            return f"Removed to {self.country}"
+            return country_name(self.country)
         return self.detail or self.get_kind_display()
 
 

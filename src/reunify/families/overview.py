@@ -54,6 +54,13 @@ class FamilyOverview:
     def separated_children(self) -> int:
         return len({s.child.person.pk for s in self.open_separations})
 
+    @property
+    def apart_person_ids(self) -> set[object]:
+        """Everyone on either side of an open separation."""
+        return {s.child.person.pk for s in self.open_separations} | {
+            s.parent.person.pk for s in self.open_separations
+        }
+
 
 def _current_episode(person: Person) -> CustodyEpisode | None:
     episodes: list[CustodyEpisode] = getattr(person, "episodes_in_order", [])
@@ -118,8 +125,17 @@ def _timeline(members: list[MemberNow], separations: list[Separation]) -> list[T
                 )
             )
     rows.sort(key=lambda row: (row[0], row[1]))
+    # Events of one kind at one moment in different columns share a row: a family
+    # apprehended together reads as one line, not one line per member.
+    merged: list[tuple[datetime, str, dict[int, str]]] = []
+    for at, _, kind, cells in rows:
+        last = merged[-1] if merged else None
+        if last and last[0] == at and last[1] == kind and not last[2].keys() & cells.keys():
+            last[2].update(cells)
+        else:
+            merged.append((at, kind, dict(cells)))
     width = len(members)
     return [
         TimelineRow(at=at, kind=kind, cells=tuple(cells.get(i, "") for i in range(width)))
-        for at, _, kind, cells in rows
+        for at, kind, cells in merged
     ]
