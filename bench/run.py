@@ -147,25 +147,26 @@ def write_results(
     lines = [
         f"## Foundation — {today}",
         "",
-        f"Machine: {machine()}. Command: `make bench` (`python -m bench.run --families {families}`).",
+        f"Machine: {machine()}. "
+        f"Command: `make bench` (`python -m bench.run --families {families}`).",
         "",
         "| measure | target | result |",
         "|---|---|---|",
     ]
     if demo_seconds is not None:
         verdict = "met" if demo_seconds < 60 else "MISSED"
-        lines.append(
-            f"| `reunify demo` (3,000 families, SQLite) | < 60 s | {demo_seconds:.1f} s ({verdict}) |"
-        )
+        measured = f"{demo_seconds:.1f} s ({verdict})"
+        lines.append(f"| `reunify demo` (3,000 families, SQLite) | < 60 s | {measured} |")
     lines.append(
-        f"| load {families:,} families ({persons:,} people) into PostgreSQL | — | {load_seconds:.0f} s |"
+        f"| load {families:,} families ({persons:,} people) into PostgreSQL | — | "
+        f"{load_seconds:.0f} s |"
     )
     for latency in latencies:
         verdict = "met" if latency.p95_ms < 100 else "MISSED"
         lines.append(
             f"| {latency.label}, p95 over {latency.requests} requests | < 100 ms | "
-            f"{latency.p95_ms:.1f} ms ({verdict}; p50 {latency.p50_ms:.1f}, p99 {latency.p99_ms:.1f}, "
-            f"max {latency.max_ms:.1f}) |"
+            f"{latency.p95_ms:.1f} ms ({verdict}; p50 {latency.p50_ms:.1f}, "
+            f"p99 {latency.p99_ms:.1f}, max {latency.max_ms:.1f}) |"
         )
     lines += [
         "",

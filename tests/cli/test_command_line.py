@@ -10,7 +10,9 @@ import pytest
 REUNIFY = str(Path(sys.executable).with_name("reunify"))
 
 
-def run(*arguments: str, data_dir: Path, database_url: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *arguments: str, data_dir: Path, database_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "REUNIFY_DATA_DIR": str(data_dir)}
     env.pop("DATABASE_URL", None)
     if database_url:

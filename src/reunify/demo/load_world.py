@@ -79,7 +79,7 @@ def _facilities(world: World) -> dict[tuple[str, str], Facility]:
     for family in world.families:
         wanted[(CustodyKind.BORDER_STATION, family.station)] = family.sector
     for episode in world.episodes:
-        if episode.kind in FACILITY_KINDS and episode.place:
+        if CustodyKind(episode.kind) in FACILITY_KINDS and episode.place:
             wanted.setdefault((str(episode.kind), episode.place), "")
     existing = {(f.kind, f.name): f for f in Facility.objects.all()}
     Facility.objects.bulk_create(
@@ -199,12 +199,12 @@ def load_world(world: World, *, progress: Callable[[int], Any] = lambda _: None)
                 person_id=person_ids[e.person_key],
                 kind=e.kind,
                 facility=facilities.get((str(e.kind), e.place or ""))
-                if e.kind in FACILITY_KINDS
+                if CustodyKind(e.kind) in FACILITY_KINDS
                 else None,
                 # The generator writes "sponsor: aunt in Houston, TX"; the page already
                 # says "With a sponsor".
                 detail=""
-                if e.kind in FACILITY_KINDS
+                if CustodyKind(e.kind) in FACILITY_KINDS
                 else (e.place or "").removeprefix("sponsor: "),
                 country=e.country or "",
                 started_at=moment(e.started_on),
