@@ -157,9 +157,11 @@ def write_results(
         verdict = "met" if demo_seconds < 60 else "MISSED"
         measured = f"{demo_seconds:.1f} s ({verdict})"
         lines.append(f"| `reunify demo` (3,000 families, SQLite) | < 60 s | {measured} |")
+    loaded = (
+        "reused from the previous run" if load_seconds != load_seconds else f"{load_seconds:.0f} s"
+    )
     lines.append(
-        f"| load {families:,} families ({persons:,} people) into PostgreSQL | — | "
-        f"{load_seconds:.0f} s |"
+        f"| load {families:,} families ({persons:,} people) into PostgreSQL | — | {loaded} |"
     )
     for latency in latencies:
         verdict = "met" if latency.p95_ms < 100 else "MISSED"
@@ -186,6 +188,11 @@ def main() -> int:
     parser.add_argument("--families", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--skip-demo", action="store_true")
+    parser.add_argument(
+        "--reuse-database",
+        action="store_true",
+        help="measure the database an earlier run loaded instead of loading it again",
+    )
     arguments = parser.parse_args()
     server_url = os.environ.get("DATABASE_URL")
     if not server_url:
@@ -198,8 +205,12 @@ def main() -> int:
     demo_seconds = None if arguments.skip_demo else time_demo()
     if demo_seconds is not None:
         print(f"reunify demo: {demo_seconds:.1f} s")
-    database_url = fresh_database(server_url)
-    load_seconds = load_families(database_url, arguments.families)
+    if arguments.reuse_database:
+        database_url = server_url.rsplit("/", 1)[0] + f"/{BENCH_DB}"
+        load_seconds = float("nan")
+    else:
+        database_url = fresh_database(server_url)
+        load_seconds = load_families(database_url, arguments.families)
     with psycopg.connect(database_url) as connection:
         row = connection.execute("SELECT count(*) FROM families_person").fetchone()
         persons = int(row[0]) if row else 0
