@@ -26,6 +26,7 @@ from reunify.families.services import (
     reunion_record,
     separation_record,
 )
+from tests.conftest import at
 
 
 def mother_and_daughter(
@@ -200,3 +201,17 @@ def counts() -> dict[str, int]:
             HistoryEntry,
         )
     }
+
+
+def mother_and_daughter_held_apart(
+    *, actor: User, station: Facility, detention: Facility, shelter: Facility
+) -> tuple[FamilyUnit, Person, Person]:
+    """Mother and daughter apprehended 2018-05-01, separated the next day: the mother
+    detained at `detention`, the daughter in `shelter`."""
+    unit, mother, daughter = mother_and_daughter(
+        actor=actor, station=station, apprehended_at=at("2018-05-01")
+    )
+    separate(actor=actor, unit=unit, parent=mother, child=daughter, at=at("2018-05-02"))
+    move(actor=actor, person=mother, to=detention, at=at("2018-05-02", 14))
+    move(actor=actor, person=daughter, to=shelter, at=at("2018-05-03"))
+    return unit, mother, daughter

@@ -8,9 +8,10 @@ from pytest_django.live_server_helper import LiveServer
 
 from reunify.accounts.models import User
 from reunify.families.models import Facility
-from reunify.families.services import custody_move
-from tests.conftest import CAST_PASSWORD, at
-from tests.families.factories import mother_and_daughter, separate
+from tests.conftest import CAST_PASSWORD
+from tests.families.factories import (
+    mother_and_daughter_held_apart,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,19 +24,8 @@ def test_sign_in_search_and_see_who_is_apart(
     detention: Facility,
     shelter: Facility,
 ) -> None:
-    unit, mother, daughter = mother_and_daughter(
-        actor=olivia, station=station, apprehended_at=at("2018-05-01")
-    )
-    separate(actor=olivia, unit=unit, parent=mother, child=daughter, at=at("2018-05-02"))
-    custody_move(
-        actor=olivia,
-        person=mother,
-        kind="DETENTION_FACILITY",
-        facility=detention,
-        moved_at=at("2018-05-02", 14),
-    )
-    custody_move(
-        actor=olivia, person=daughter, kind="SHELTER", facility=shelter, moved_at=at("2018-05-03")
+    unit, _, _ = mother_and_daughter_held_apart(
+        actor=olivia, station=station, detention=detention, shelter=shelter
     )
 
     page.goto(f"{live_server.url}/")

@@ -7,9 +7,11 @@ from django.utils import timezone
 
 from reunify.accounts.models import User
 from reunify.families.models import CustodyEpisode, Facility, Separation
-from reunify.families.services import custody_move
 from tests.conftest import at
-from tests.families.factories import mother_and_daughter, separate
+from tests.families.factories import (
+    mother_and_daughter,
+    mother_and_daughter_held_apart,
+)
 
 pytestmark = pytest.mark.sqlite
 
@@ -46,19 +48,8 @@ def test_search_finds_a_person_by_a_number_however_typed(
 def test_family_page_makes_a_separation_impossible_to_miss(
     signed_in: Client, olivia: User, station: Facility, detention: Facility, shelter: Facility
 ) -> None:
-    unit, mother, daughter = mother_and_daughter(
-        actor=olivia, station=station, apprehended_at=at("2018-05-01")
-    )
-    separate(actor=olivia, unit=unit, parent=mother, child=daughter, at=at("2018-05-02"))
-    custody_move(
-        actor=olivia,
-        person=mother,
-        kind="DETENTION_FACILITY",
-        facility=detention,
-        moved_at=at("2018-05-02", 13),
-    )
-    custody_move(
-        actor=olivia, person=daughter, kind="SHELTER", facility=shelter, moved_at=at("2018-05-03")
+    unit, _, daughter = mother_and_daughter_held_apart(
+        actor=olivia, station=station, detention=detention, shelter=shelter
     )
 
     page = signed_in.get(reverse("families:family-unit", args=[unit.pk]))
