@@ -75,3 +75,43 @@ class Deficiency(StrEnum):
     SUPERSEDED = "SUPERSEDED"
     WAIVER_NOT_EXPLICIT = "WAIVER_NOT_EXPLICIT"
     NOT_ACKNOWLEDGED = "NOT_ACKNOWLEDGED"
+
+
+class CounselChoice(StrEnum):
+    """What the parent did with the right to consult counsel before electing."""
+
+    CONSULTED = "CONSULTED"
+    DECLINED_IN_WRITING = "DECLINED_IN_WRITING"
+    NOT_RECORDED = "NOT_RECORDED"
+
+
+class SignatureKind(StrEnum):
+    """How a written election was signed: the parent's signature, or a mark before two
+    witnesses for a parent who cannot write."""
+
+    SIGNATURE = "SIGNATURE"
+    MARK_BEFORE_WITNESSES = "MARK_BEFORE_WITNESSES"
+
+
+class GateBlock(StrEnum):
+    """Why the removal gate refuses a removal, one code per blocked child (API, reports)."""
+
+    NO_ELECTION = "NO_ELECTION"
+    ELECTION_DEFICIENT = "ELECTION_DEFICIENT"
+    CHILD_NOT_COVERED = "CHILD_NOT_COVERED"
+    MORE_TIME_PENDING = "MORE_TIME_PENDING"
+    MORE_TIME_ENDED = "MORE_TIME_ENDED"
+    CHILD_NOT_ON_ITINERARY = "CHILD_NOT_ON_ITINERARY"
+
+
+class RemovalStatus(StrEnum):
+    PROPOSED = "PROPOSED"
+    SCHEDULED = "SCHEDULED"
+    EXECUTED = "EXECUTED"
+    CANCELLED = "CANCELLED"
+
+
+class OverrideStatus(StrEnum):
+    REQUESTED = "REQUESTED"
+    GRANTED = "GRANTED"
+    REFUSED = "REFUSED"

@@ -23,3 +23,9 @@ FAMILY_RECORDERS = frozenset({Role.FIELD_OFFICER, Role.SUPERVISOR, Role.ADMINIST
 CUSTODY_RECORDERS = FAMILY_RECORDERS | {Role.CASE_MANAGER}
 REUNION_RECORDERS = CUSTODY_RECORDERS | {Role.TRACING}
 SEPARATION_AUTHORISERS = frozenset({Role.SUPERVISOR, Role.FIELD_OFFICER, Role.ADMINISTRATOR})
+# Who prepares and delivers notices, records elections and plans removals.
+ELECTION_RECORDERS = frozenset({Role.FIELD_OFFICER, Role.SUPERVISOR, Role.ADMINISTRATOR})
+REMOVAL_OFFICERS = frozenset({Role.FIELD_OFFICER, Role.SUPERVISOR, Role.ADMINISTRATOR})
+# The inspector general's "acknowledged": a supervisor, never the recorder.
+ELECTION_ACKNOWLEDGERS = frozenset({Role.SUPERVISOR})
+GATE_OVERRIDERS = frozenset({Role.SUPERVISOR})

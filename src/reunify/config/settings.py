@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "reunify.accounts",
     "reunify.audit",
     "reunify.families",
+    "reunify.elections",
+    "reunify.removals",
     "reunify.web",
 ]
 
@@ -170,5 +172,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # Request logs carry URLs only; Reunify never puts personal data in a URL.
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    # WeasyPrint narrates every step of every PDF at INFO.
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -12,6 +12,7 @@ from reunify.accounts.roles import REUNION_RECORDERS, SEPARATION_AUTHORISERS
 from reunify.audit.history import record_change
 from reunify.families.choices import ReunionMethod, ReunionSetting
 from reunify.families.errors import raise_if_any
+from reunify.families.locking import lock_people
 from reunify.families.models import FamilyUnit, Person, Reunion, Separation
 from reunify.families.rules import Problem, length_problems, reunion_problems, separation_problems
 from reunify.families.services.family_units import member_role
@@ -30,6 +31,8 @@ def separation_record(
 ) -> Separation:
     """Record that `child` was put in different custody from `parent`, on `actor`'s authority."""
     require_role(actor, SEPARATION_AUTHORISERS, action="authorise separations")
+    # A new separation changes the removal gate's answer for this parent.
+    lock_people([parent.pk])
     # Lock the unit so two officers recording the same separation cannot both succeed.
     FamilyUnit.objects.select_for_update().filter(pk=family_unit.pk).get()
     raise_if_any(
@@ -85,6 +88,7 @@ def reunion_record(
 ) -> Reunion:
     """Close open separations of one family unit with the reunion that ended them."""
     require_role(actor, REUNION_RECORDERS, action="record reunions")
+    lock_people(s.parent_id for s in separations)
     locked = list(
         Separation.objects.select_for_update()
         .filter(pk__in=[s.pk for s in separations], family_unit=family_unit, reunion__isnull=True)

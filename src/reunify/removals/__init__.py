@@ -1,0 +1,1 @@
+"""Removal plans, the removal gate and supervisors' overrides."""

@@ -1,0 +1,176 @@
+"""The inspector general's cases, each one blocking the gate with the right reason.
+
+Each scenario is built through the real services on the real database; the gate is then
+asked through `removal_execute`, which must refuse, change nothing and record the attempt.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from reunify.accounts.models import User
+from reunify.elections.choices import ElectionForm, ElectionOption
+from reunify.families.models import CustodyEpisode, Facility, Person
+from reunify.removals.errors import GateRefused
+from reunify.removals.gate import GateAnswer
+from reunify.removals.models import RemovalPlan, RemovalStatus
+from reunify.removals.services import removal_execute, removal_plan_propose
+from reunify.vocabulary import Deficiency, GateBlock
+from tests.elections.factories import delivered_notice, elect, kiche_mother_with_children
+from tests.families.factories import history
+
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+
+
+def plan_for(actor: User, parent: Person, children: list[Person] | None = None) -> RemovalPlan:
+    return removal_plan_propose(
+        actor=actor,
+        parent=parent,
+        departs_at=timezone.now() + timedelta(days=2),
+        destination_country="GT",
+        itinerary="ICE Air charter HRL-GUA",
+        children=children or [],
+    )
+
+
+def refused(actor: User, plan: RemovalPlan) -> GateAnswer:
+    custody_before = CustodyEpisode.objects.count()
+    with pytest.raises(GateRefused) as refusal:
+        removal_execute(actor=actor, plan=plan)
+    plan.refresh_from_db()
+    assert plan.status == RemovalStatus.PROPOSED
+    assert CustodyEpisode.objects.count() == custody_before
+    assert history("removal.execution_refused")[-1].changes["gate"]["passes"] is False
+    return refusal.value.answer
+
+
+def test_no_election_at_all_blocks(olivia: User, station: Facility) -> None:
+    _, mother, _ = kiche_mother_with_children(actor=olivia, station=station)
+    answer = refused(olivia, plan_for(olivia, mother))
+    assert [b.code for b in answer.blocks] == [GateBlock.NO_ELECTION]
+    assert answer.blocks[0].reason.startswith("no election for Tomás López Xiloj, ")
+
+
+def test_a_verbal_waiver_blocks(olivia: User, sam: User, station: Facility) -> None:
+    _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
+    elect(
+        actor=olivia,
+        parent=mother,
+        children=[son],
+        notice=delivered_notice(actor=olivia, parent=mother),
+        form=ElectionForm.VERBAL,
+        signature="",
+        signed_on=None,
+        signed_form=None,
+        acknowledged_by=sam,
+    )
+    answer = refused(olivia, plan_for(olivia, mother))
+    assert answer.blocks[0].code is GateBlock.ELECTION_DEFICIENT
+    assert answer.blocks[0].deficiencies == (Deficiency.VERBAL_ONLY,)
+    assert "the election was only spoken, never written" in answer.blocks[0].reason
+
+
+def test_an_unsigned_form_blocks(olivia: User, sam: User, station: Facility) -> None:
+    _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
+    elect(
+        actor=olivia,
+        parent=mother,
+        children=[son],
+        notice=delivered_notice(actor=olivia, parent=mother),
+        form=ElectionForm.UNSIGNED,
+        signature="",
+        signed_on=None,
+        signed_form=None,
+        acknowledged_by=sam,
+    )
+    answer = refused(olivia, plan_for(olivia, mother))
+    assert answer.blocks[0].deficiencies == (Deficiency.UNSIGNED,)
+    assert "the form was not signed by the parent" in answer.blocks[0].reason
+
+
+def test_a_spanish_notice_to_a_kiche_speaker_without_interpreter_blocks(
+    olivia: User, sam: User, station: Facility
+) -> None:
+    _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
+    # A paper notice in Spanish given before Reunify recorded notices; no interpreter.
+    elect(
+        actor=olivia,
+        parent=mother,
+        children=[son],
+        notice=None,
+        notice_language="spa",
+        interpreter_name="",
+        interpreter_language="",
+        acknowledged_by=sam,
+    )
+    answer = refused(olivia, plan_for(olivia, mother))
+    assert answer.blocks[0].deficiencies == (Deficiency.LANGUAGE_NOT_UNDERSTOOD,)
+    assert answer.blocks[0].reason == (
+        f"no valid election for {answer.children[0].name} — notice was given in Spanish, "
+        "parent speaks K'iche', no interpreter recorded"
+    )
+
+
+def test_an_election_naming_one_of_two_children_blocks_for_both(
+    olivia: User, sam: User, station: Facility
+) -> None:
+    _, mother, (ana, tomas) = kiche_mother_with_children(
+        actor=olivia, station=station, children=("Ana", "Tomás")
+    )
+    elect(
+        actor=olivia,
+        parent=mother,
+        children=[ana],
+        notice=delivered_notice(actor=olivia, parent=mother),
+        acknowledged_by=sam,
+    )
+    answer = refused(olivia, plan_for(olivia, mother))
+    by_child = {block.child: block for block in answer.blocks}
+    assert by_child[tomas.pk].code is GateBlock.CHILD_NOT_COVERED
+    assert by_child[ana.pk].code is GateBlock.ELECTION_DEFICIENT
+    assert "the election does not name Tomás López Xiloj" in by_child[ana.pk].reason
+
+
+def test_a_removal_contrary_to_depart_with_children_blocks(
+    olivia: User, sam: User, station: Facility
+) -> None:
+    _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
+    elect(
+        actor=olivia,
+        parent=mother,
+        children=[son],
+        notice=delivered_notice(actor=olivia, parent=mother),
+        option=ElectionOption.DEPART_WITH_CHILDREN,
+        acknowledged_by=sam,
+    )
+    answer = refused(olivia, plan_for(olivia, mother))
+    assert answer.blocks[0].code is GateBlock.CHILD_NOT_ON_ITINERARY
+    assert "who is not on this removal's itinerary" in answer.blocks[0].reason
+
+
+def test_a_removal_contrary_to_more_time_blocks(olivia: User, sam: User, station: Facility) -> None:
+    _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
+    elect(
+        actor=olivia,
+        parent=mother,
+        children=[son],
+        notice=delivered_notice(actor=olivia, parent=mother),
+        option=ElectionOption.MORE_TIME,
+        acknowledged_by=sam,
+    )
+    answer = refused(olivia, plan_for(olivia, mother))
+    assert answer.blocks[0].code is GateBlock.MORE_TIME_PENDING
+
+
+def test_an_unacknowledged_election_blocks(olivia: User, station: Facility) -> None:
+    _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
+    elect(
+        actor=olivia,
+        parent=mother,
+        children=[son],
+        notice=delivered_notice(actor=olivia, parent=mother),
+    )
+    answer = refused(olivia, plan_for(olivia, mother))
+    assert answer.blocks[0].deficiencies == (Deficiency.NOT_ACKNOWLEDGED,)
+    assert "a supervisor has not acknowledged the election" in answer.blocks[0].reason
