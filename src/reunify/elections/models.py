@@ -114,6 +114,8 @@ class Election(Record):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     acknowledged_at = models.DateTimeField(null=True, blank=True)
+    # Historical acknowledgments name a supervisor who has no account here.
+    acknowledger_name = models.CharField(max_length=200, blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -142,9 +144,15 @@ class Election(Record):
                 name="election_acknowledged_by_another_user",
             ),
             models.CheckConstraint(
-                condition=Q(acknowledged_by__isnull=True, acknowledged_at__isnull=True)
-                | Q(acknowledged_by__isnull=False, acknowledged_at__isnull=False),
-                name="election_acknowledgment_has_who_and_when",
+                condition=Q(acknowledged_by__isnull=True, acknowledger_name="")
+                | Q(acknowledged_at__isnull=False),
+                name="election_acknowledgment_has_when",
+            ),
+            models.CheckConstraint(
+                condition=Q(acknowledged_at__isnull=True)
+                | Q(acknowledged_by__isnull=False)
+                | ~Q(acknowledger_name=""),
+                name="election_acknowledgment_has_who",
             ),
             models.CheckConstraint(
                 condition=Q(recorded_by__isnull=False) | ~Q(recorder_name=""),
