@@ -6,5 +6,7 @@ urlpatterns = [
     path("", include("reunify.web.urls")),
     path("accounts/", include("reunify.accounts.urls")),
     path("families/", include("reunify.families.urls")),
+    path("decisions/", include("reunify.elections.urls")),
+    path("removals/", include("reunify.removals.urls")),
     path("api/v1/", api.urls),
 ]

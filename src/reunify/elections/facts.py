@@ -110,6 +110,12 @@ class JudgedElection:
     def is_valid(self) -> bool:
         return not self.deficiencies
 
+    @property
+    def coded_words(self) -> list[tuple[str, str]]:
+        return [
+            (code.value, words) for code, words in zip(self.deficiencies, self.words, strict=True)
+        ]
+
 
 def judge_election(
     election: Election,

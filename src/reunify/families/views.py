@@ -15,8 +15,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from reunify.accounts.models import User
 from reunify.accounts.permissions import PermissionDenied
+from reunify.elections.status import parent_status
 from reunify.families.choices import PARENTAL_ROLES, MemberRole
 from reunify.families.forms import (
     CustodyMoveForm,
@@ -48,22 +48,14 @@ from reunify.families.services import (
     reunion_record,
     separations_record_for_children,
 )
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
+from reunify.web.responses import acting_user, forbidden
 
 
 def _family_or_404(request: HttpRequest, family_unit_id: UUID) -> FamilyUnit:
-    family_unit = family_unit_for(user=_user(request), family_unit_id=family_unit_id)
+    family_unit = family_unit_for(user=acting_user(request), family_unit_id=family_unit_id)
     if family_unit is None:
         raise Http404("No such family unit.")
     return family_unit
-
-
-def _forbidden(request: HttpRequest, error: PermissionDenied) -> HttpResponse:
-    return render(request, "web/forbidden.html", {"message": str(error)}, status=403)
 
 
 @login_required
@@ -72,7 +64,7 @@ def search(request: HttpRequest) -> HttpResponse:
     query = form.data.get("q", "").strip() if form.is_valid() else ""
     page = None
     if query:
-        matches = persons_matching(user=_user(request), query=query)
+        matches = persons_matching(user=acting_user(request), query=query)
         page = Paginator(matches, settings.PAGE_SIZE).get_page(request.GET.get("page"))
         page.object_list = list(with_search_context(matches.filter(pk__in=[p.pk for p in page])))
     template = (
@@ -86,7 +78,7 @@ def search(request: HttpRequest) -> HttpResponse:
 @login_required
 def person(request: HttpRequest, person_id: UUID) -> HttpResponse:
     """A person's page is their family unit's page, scrolled to them."""
-    found = persons_visible_to(user=_user(request)).filter(pk=person_id).first()
+    found = persons_visible_to(user=acting_user(request)).filter(pk=person_id).first()
     if found is None:
         raise Http404("No such person.")
     membership = found.memberships.order_by("-family_unit__apprehended_at").first()
@@ -102,7 +94,19 @@ def family_unit(request: HttpRequest, family_unit_id: UUID) -> HttpResponse:
     overview = build_family_overview(
         members_of(unit), separations_of(unit), today=timezone.localdate()
     )
-    return render(request, "families/family_unit.html", {"unit": unit, "overview": overview})
+    # Each parent with a child apart: notice, election and gate at a glance.
+    parents_apart = {
+        apart.parent.person.pk: apart.parent.person for apart in overview.open_separations
+    }
+    return render(
+        request,
+        "families/family_unit.html",
+        {
+            "unit": unit,
+            "overview": overview,
+            "decisions": [parent_status(parent) for parent in parents_apart.values()],
+        },
+    )
 
 
 @login_required
@@ -113,7 +117,7 @@ def family_unit_new(request: HttpRequest) -> HttpResponse:
         filled = [m for m in members.forms if m.has_changed()]
         try:
             unit = family_unit_create_at_apprehension(
-                actor=_user(request),
+                actor=acting_user(request),
                 apprehended_at=as_aware(form.cleaned_data["apprehended_at"]),
                 station=form.cleaned_data["station"],
                 apprehension_event_id=form.cleaned_data["apprehension_event_id"],
@@ -127,7 +131,7 @@ def family_unit_new(request: HttpRequest) -> HttpResponse:
                 ],
             )
         except PermissionDenied as error:
-            return _forbidden(request, error)
+            return forbidden(request, error)
         except ValidationError as error:
             _apply_member_errors(form, filled, error)
         else:
@@ -166,7 +170,7 @@ def member_add(request: HttpRequest, family_unit_id: UUID) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             membership_add(
-                actor=_user(request),
+                actor=acting_user(request),
                 family_unit=unit,
                 member=NewMember(
                     form.person_details(),
@@ -175,7 +179,7 @@ def member_add(request: HttpRequest, family_unit_id: UUID) -> HttpResponse:
                 ),
             )
         except PermissionDenied as error:
-            return _forbidden(request, error)
+            return forbidden(request, error)
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
@@ -203,7 +207,7 @@ def custody_move_new(request: HttpRequest, family_unit_id: UUID) -> HttpResponse
         data = form.cleaned_data
         try:
             custody_move(
-                actor=_user(request),
+                actor=acting_user(request),
                 person=data["person"].person,
                 kind=data["kind"],
                 facility=data["facility"],
@@ -212,7 +216,7 @@ def custody_move_new(request: HttpRequest, family_unit_id: UUID) -> HttpResponse
                 moved_at=as_aware(data["moved_at"]),
             )
         except PermissionDenied as error:
-            return _forbidden(request, error)
+            return forbidden(request, error)
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
@@ -235,7 +239,7 @@ def separation_new(request: HttpRequest, family_unit_id: UUID) -> HttpResponse:
         data = form.cleaned_data
         try:
             separations_record_for_children(
-                actor=_user(request),
+                actor=acting_user(request),
                 family_unit=unit,
                 parent=data["parent"].person,
                 children=[m.person for m in data["children"]],
@@ -244,7 +248,7 @@ def separation_new(request: HttpRequest, family_unit_id: UUID) -> HttpResponse:
                 reason_detail=data["reason_detail"],
             )
         except PermissionDenied as error:
-            return _forbidden(request, error)
+            return forbidden(request, error)
         except ValidationError as error:
             apply_service_errors(form, _child_errors_on_children(error))
         else:
@@ -271,7 +275,7 @@ def reunion_new(request: HttpRequest, family_unit_id: UUID) -> HttpResponse:
         data = form.cleaned_data
         try:
             reunion_record(
-                actor=_user(request),
+                actor=acting_user(request),
                 family_unit=unit,
                 separations=list(data["separations"]),
                 reunited_at=as_aware(data["reunited_at"]),
@@ -280,7 +284,7 @@ def reunion_new(request: HttpRequest, family_unit_id: UUID) -> HttpResponse:
                 place=data["place"],
             )
         except PermissionDenied as error:
-            return _forbidden(request, error)
+            return forbidden(request, error)
         except ValidationError as error:
             apply_service_errors(form, error)
         else:

@@ -156,7 +156,8 @@ def notice_delivery_record(
     problems = event_time_problems("delivered_at", delivered_at, now=timezone.now())
     if notice.is_delivered:
         problems.append(Problem("notice", "This notice's delivery is already recorded."))
-    if delivered_at < notice.created_at:
+    # Forms give minutes; a notice printed at 10:04:31 may be given "at 10:04".
+    if delivered_at < notice.created_at.replace(second=0, microsecond=0):
         problems.append(Problem("delivered_at", "A notice cannot be given before it is printed."))
     if method not in NoticeDelivery.values:
         problems.append(Problem("method", f"Unknown delivery method {method!r}."))

@@ -1,0 +1,244 @@
+"""A parent's decisions page, and the forms for notices and elections.
+
+Each view parses input, calls one service and renders; validity and the gate live in
+their own pure modules.
+"""
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from reunify.accounts.permissions import PermissionDenied
+from reunify.elections.forms import (
+    ElectionRecordForm,
+    NoticeDeliveryForm,
+    NoticePrepareForm,
+    WithdrawalForm,
+)
+from reunify.elections.models import Election, Notice
+from reunify.elections.notice_content import notice_content_for
+from reunify.elections.notice_document import render_notice_pdf
+from reunify.elections.services import (
+    ElectionDetails,
+    election_acknowledge,
+    election_record,
+    election_withdraw,
+    notice_delivery_record,
+    notice_prepare,
+)
+from reunify.elections.status import parent_status
+from reunify.families.forms import apply_service_errors, as_aware
+from reunify.families.models import Person, Separation
+from reunify.families.selectors import persons_visible_to
+from reunify.web.responses import acting_user, forbidden, form_status
+
+
+def _parent_or_404(request: HttpRequest, person_id: UUID) -> Person:
+    parent = persons_visible_to(user=acting_user(request)).filter(pk=person_id).first()
+    if parent is None:
+        raise Http404("No such person.")
+    return parent
+
+
+def separated_children(parent: Person) -> list[Person]:
+    return [
+        s.child
+        for s in Separation.objects.filter(parent=parent, reunion__isnull=True)
+        .select_related("child")
+        .order_by("child__given_names")
+    ]
+
+
+def _to_parent(parent_id: UUID) -> HttpResponse:
+    return redirect("elections:parent", person_id=parent_id)
+
+
+@login_required
+def parent(request: HttpRequest, person_id: UUID) -> HttpResponse:
+    found = _parent_or_404(request, person_id)
+    membership = found.memberships.order_by("-family_unit__apprehended_at").first()
+    return render(
+        request,
+        "elections/parent.html",
+        {
+            "status": parent_status(found),
+            "children": separated_children(found),
+            "unit": membership.family_unit if membership else None,
+            "withdrawal_form": WithdrawalForm(),
+        },
+    )
+
+
+@login_required
+def notice_new(request: HttpRequest, person_id: UUID) -> HttpResponse:
+    found = _parent_or_404(request, person_id)
+    children = separated_children(found)
+    form = NoticePrepareForm(
+        request.POST or None, children=children, initial={"children": children}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            notice = notice_prepare(
+                actor=acting_user(request),
+                parent=found,
+                language=form.cleaned_data["language"],
+                children=list(form.cleaned_data["children"]),
+            )
+        except PermissionDenied as error:
+            return forbidden(request, error)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(
+                request, f"Notice {notice.short_code} prepared: print it, then record delivery."
+            )
+            return _to_parent(found.pk)
+    return _form_page(request, found, form, "Prepare a notice of options")
+
+
+@login_required
+def notice_delivery(request: HttpRequest, notice_id: UUID) -> HttpResponse:
+    notice = get_object_or_404(Notice.objects.select_related("parent"), pk=notice_id)
+    found = _parent_or_404(request, notice.parent_id)
+    form = NoticeDeliveryForm(request.POST or None, initial={"delivered_at": timezone.now()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            notice_delivery_record(
+                actor=acting_user(request),
+                notice=notice,
+                delivered_at=as_aware(data["delivered_at"]),
+                method=data["method"],
+                interpreter_name=data["interpreter_name"],
+                interpreter_language=data["interpreter_language"],
+            )
+        except PermissionDenied as error:
+            return forbidden(request, error)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, f"Delivery of notice {notice.short_code} recorded.")
+            return _to_parent(found.pk)
+    return _form_page(request, found, form, f"Record delivery of notice {notice.short_code}")
+
+
+@login_required
+def notice_pdf(request: HttpRequest, notice_id: UUID) -> HttpResponse:
+    """The printable notice; its QR code leads back to the parent's decisions page."""
+    notice = get_object_or_404(Notice.objects.select_related("parent"), pk=notice_id)
+    _parent_or_404(request, notice.parent_id)
+    verify_url = request.build_absolute_uri(reverse("elections:parent", args=[notice.parent_id]))
+    pdf = render_notice_pdf(notice_content_for(notice, verify_url=verify_url))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    # The file name carries the code, never the parent's name.
+    response["Content-Disposition"] = f'inline; filename="notice-{notice.short_code}.pdf"'
+    return response
+
+
+@login_required
+def election_new(request: HttpRequest, person_id: UUID) -> HttpResponse:
+    found = _parent_or_404(request, person_id)
+    children = separated_children(found)
+    notices = list(Notice.objects.filter(parent=found, delivered_at__isnull=False))
+    form = ElectionRecordForm(
+        request.POST or None,
+        request.FILES or None,
+        children=children,
+        notices=notices,
+        initial={
+            "made_at": timezone.now(),
+            "notice": notices[-1] if notices else None,
+            "counsel": "NOT_RECORDED",
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            election_record(
+                actor=acting_user(request),
+                parent=found,
+                details=ElectionDetails(
+                    option=data["option"],
+                    children=list(data["children"]),
+                    form=data["form"],
+                    made_at=as_aware(data["made_at"]),
+                    notice=data["notice"],
+                    more_time_until=data["more_time_until"],
+                    signature=data["signature"],
+                    signed_on=data["signed_on"],
+                    witness_name=data["witness_name"],
+                    second_witness_name=data["second_witness_name"],
+                    interpreter_name=data["interpreter_name"],
+                    interpreter_language=data["interpreter_language"],
+                    counsel_advised=data["counsel_advised"],
+                    counsel=data["counsel"],
+                    counsel_name=data["counsel_name"],
+                    waiver_explicit=data["waiver_explicit"],
+                    signed_form=data["signed_form"],
+                ),
+            )
+        except PermissionDenied as error:
+            return forbidden(request, error)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Election recorded. A supervisor must acknowledge it.")
+            return _to_parent(found.pk)
+    return _form_page(request, found, form, "Record the parent's election", multipart=True)
+
+
+@login_required
+@require_POST
+def election_withdrawal(request: HttpRequest, election_id: UUID) -> HttpResponse:
+    election = get_object_or_404(Election, pk=election_id)
+    found = _parent_or_404(request, election.parent_id)
+    form = WithdrawalForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(form.errors)
+        election_withdraw(
+            actor=acting_user(request), election=election, note=form.cleaned_data["note"]
+        )
+    except PermissionDenied as error:
+        return forbidden(request, error)
+    except ValidationError as error:
+        messages.error(request, "Not withdrawn: " + " ".join(error.messages))
+    else:
+        messages.success(request, "Withdrawal recorded: no election governs until a new one.")
+    return _to_parent(found.pk)
+
+
+@login_required
+@require_POST
+def election_acknowledgment(request: HttpRequest, election_id: UUID) -> HttpResponse:
+    election = get_object_or_404(Election.objects.select_related("parent"), pk=election_id)
+    try:
+        election_acknowledge(actor=acting_user(request), election=election)
+    except PermissionDenied as error:
+        return forbidden(request, error)
+    except ValidationError as error:
+        messages.error(request, "Not acknowledged: " + " ".join(error.messages))
+    else:
+        messages.success(request, f"Election of {election.parent.full_name} acknowledged.")
+    # Only two places acknowledge: the supervisor's queue and the parent's page.
+    if request.POST.get("back_to") == "parent":
+        return _to_parent(election.parent_id)
+    return redirect("removals:supervision")
+
+
+def _form_page(
+    request: HttpRequest, found: Person, form: object, title: str, *, multipart: bool = False
+) -> HttpResponse:
+    return render(
+        request,
+        "elections/form.html",
+        {"parent": found, "form": form, "title": title, "multipart": multipart},
+        status=form_status(request),
+    )
