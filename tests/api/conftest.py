@@ -2,18 +2,30 @@ from collections.abc import Iterator
 
 import pytest
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.db import close_old_connections, transaction
 
 from reunify.accounts.models import User
 from reunify.accounts.tokens import api_token_issue
 
 
+def token_for(user: User) -> str:
+    with transaction.atomic():
+        return api_token_issue(actor=user, user=user, name="tests")
+
+
 @pytest.fixture
 def olivia_token(olivia: User, db: None) -> str:
-    from django.db import transaction
+    return token_for(olivia)
 
-    with transaction.atomic():
-        return api_token_issue(actor=olivia, user=olivia, name="tests")
+
+@pytest.fixture
+def sam_token(sam: User, db: None) -> str:
+    return token_for(sam)
+
+
+@pytest.fixture
+def ada_token(ada: User, db: None) -> str:
+    return token_for(ada)
 
 
 @pytest.fixture

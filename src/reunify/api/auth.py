@@ -24,3 +24,9 @@ class Session(SessionAuth):
 
 
 API_AUTH = [BearerToken(), Session()]
+
+
+def caller(request: HttpRequest) -> User:
+    """The signed-in user of a request the API's authentication let through."""
+    assert isinstance(request.user, User)
+    return request.user

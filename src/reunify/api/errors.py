@@ -1,14 +1,18 @@
-"""One error body for every API failure: `{"detail": ..., "code": ..., "errors": {...}}`."""
+"""One error body for every API failure: `{"detail": ..., "code": ..., "errors": {...}}`.
+
+A removal the gate refuses adds `"gate"`, the gate's answer, to the same body (409).
+"""
 
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from reunify.accounts.permissions import PermissionDenied
+from reunify.removals.errors import GateRefused
 
 
 class ErrorOut(Schema):
@@ -30,8 +34,15 @@ def _error(
     )
 
 
+_PLACES = frozenset({"query", "path", "body", "form", "file", "header", "cookie"})
+
+
 def _field_name(location: Any) -> str:
-    parts = [str(part) for part in location if part not in ("query", "body", "path")]
+    """The field as the client sent it: ("body", "payload", "children", 0) is "children.0"."""
+    parts = [str(part) for part in location]
+    if parts and parts[0] in _PLACES:
+        # A JSON body is one parameter of the endpoint; its name means nothing to clients.
+        parts = parts[2:] if parts[0] == "body" else parts[1:]
     return ".".join(parts) or "request"
 
 
@@ -61,6 +72,25 @@ def install_error_handlers(api: NinjaAPI) -> None:
             "unauthenticated",
             "Sign in, or send 'Authorization: Bearer <token>'.",
         )
+
+    @api.exception_handler(GateRefused)
+    def gate_closed(request: HttpRequest, error: GateRefused) -> HttpResponse:
+        return api.create_response(
+            request,
+            {
+                "detail": str(error),
+                "code": "gate_closed",
+                "errors": None,
+                "gate": error.answer.to_json(),
+            },
+            status=409,
+        )
+
+    @api.exception_handler(HttpError)
+    def http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
+        # Ninja's own refusals, such as a body that is not JSON (400).
+        code = "bad_request" if error.status_code == 400 else f"http_{error.status_code}"
+        return _error(api, request, error.status_code, code, error.message)
 
     @api.exception_handler(Http404)
     def not_found(request: HttpRequest, error: Http404) -> HttpResponse:

@@ -4,7 +4,9 @@ from ninja import NinjaAPI
 
 from reunify.api.auth import API_AUTH
 from reunify.api.errors import install_error_handlers
+from reunify.elections.api import router as elections_router
 from reunify.families.api import router as families_router
+from reunify.removals.api import router as removals_router
 
 api = NinjaAPI(
     title="Reunify API",
@@ -15,3 +17,5 @@ api = NinjaAPI(
 )
 install_error_handlers(api)
 api.add_router("/", families_router)
+api.add_router("/", elections_router)
+api.add_router("/", removals_router)

@@ -51,6 +51,23 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--families", type=positive_int, required=True)
     synth.add_argument("--seed", type=int, required=True)
     synth.add_argument("--out", required=True, help="folder to write the CSV and truth files to")
+
+    gate = commands.add_parser("gate", help="ask the removal gate about a parent")
+    gate_commands = gate.add_subparsers(
+        dest="gate_command", metavar="GATE_COMMAND", parser_class=_Parser
+    )
+    gate_commands.required = True
+    check = gate_commands.add_parser(
+        "check",
+        help="print the gate's answer for a parent as JSON",
+        description="Print the removal gate's answer for a parent (for their open removal "
+        "plan, if any) as JSON on stdout.",
+        epilog="exit status: 0 the gate is open (also when opened by a supervisor's "
+        "override); 3 the gate is blocked; 1 the person cannot be found; 2 bad usage.",
+    )
+    check.add_argument(
+        "person", metavar="PERSON", help='a person id, or an A-number ("A 212-345-678")'
+    )
     return parser
 
 
@@ -74,6 +91,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from reunify.cli.demo import demo
 
             return demo(arguments)
+        if arguments.command == "gate":
+            from reunify.cli.gate import gate
+
+            return gate(arguments)
         if arguments.command == "serve":
             from reunify.cli.serve import serve
 

@@ -11,6 +11,7 @@ from ninja import Field, Query, Router, Schema
 
 from reunify.accounts.models import User
 from reunify.api.errors import ErrorOut
+from reunify.api.inputs import Text
 from reunify.api.pagination import PageQuery, page_of
 from reunify.families.models import CustodyEpisode, Person
 from reunify.families.overview import build_family_overview
@@ -108,7 +109,7 @@ class FamilyUnitOut(Schema):
 
 
 class PersonSearch(PageQuery):
-    q: str = Field("", max_length=200, description="Name words or an identifier")
+    q: Text = Field("", max_length=200, description="Name words or an identifier")
 
 
 def _user(request: HttpRequest) -> User:

@@ -64,8 +64,9 @@ def override_decide(
 ) -> GateOverride:
     """A supervisor grants or refuses; a grant covers the children blocked right now."""
     require_role(actor, GATE_OVERRIDERS, action="override the removal gate")
+    parent_id = RemovalPlan.objects.values_list("parent_id", flat=True).get(pk=override.plan_id)
+    lock_people([parent_id])
     plan = RemovalPlan.objects.select_related("parent").get(pk=override.plan_id)
-    lock_people([plan.parent_id])
     override = GateOverride.objects.select_for_update().get(pk=override.pk)
     if override.requested_by_id == actor.pk:
         raise PermissionDenied("A supervisor cannot decide an override they requested.")

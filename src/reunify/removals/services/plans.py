@@ -120,7 +120,10 @@ def removal_plan_itinerary_set(
         locked.status = RemovalStatus.PROPOSED
         locked.scheduled_at = None
         locked.scheduled_by = None
-        locked.save(update_fields=["status", "scheduled_at", "scheduled_by", "updated_at"])
+        locked.scheduled_gate = None
+        locked.save(
+            update_fields=["status", "scheduled_at", "scheduled_by", "scheduled_gate", "updated_at"]
+        )
     record_change(
         actor=actor,
         action="removal.itinerary_changed",

@@ -1,0 +1,294 @@
+"""Notices of options and parents' elections: prepare, deliver, print, record, acknowledge,
+withdraw. Each write calls one service in `elections.services`; each election comes back
+judged by the same rules the removal gate applies."""
+
+from typing import Any
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import File, Form, Router, Status, UploadedFile
+
+from reunify.accounts.models import User
+from reunify.api.auth import caller
+from reunify.api.errors import ErrorOut
+from reunify.api.references import actor_ref, person_or_404, person_ref, persons_named
+from reunify.elections.api_schemas import (
+    DeliveryIn,
+    ElectionIn,
+    ElectionOut,
+    NoticeIn,
+    NoticeOut,
+    WithdrawalIn,
+)
+from reunify.elections.facts import judge_election, latest_election_of, spoken_languages
+from reunify.elections.models import Election, Notice
+from reunify.elections.notice_content import notice_content_for
+from reunify.elections.notice_document import render_notice_pdf
+from reunify.elections.services import (
+    ElectionDetails,
+    election_acknowledge,
+    election_record,
+    election_withdraw,
+    notice_delivery_record,
+    notice_prepare,
+)
+from reunify.families.selectors import persons_visible_to
+
+router = Router(tags=["elections"])
+READ_ERRORS: dict[int, Any] = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+WRITE_ERRORS: dict[int, Any] = {400: ErrorOut, **READ_ERRORS}
+
+
+def _notices_visible_to(user: User) -> QuerySet[Notice]:
+    return Notice.objects.filter(parent__in=persons_visible_to(user=user)).select_related(
+        "parent", "prepared_by", "delivered_by"
+    )
+
+
+def _elections_visible_to(user: User) -> QuerySet[Election]:
+    return Election.objects.filter(parent__in=persons_visible_to(user=user)).select_related(
+        "parent", "notice", "recorded_by", "acknowledged_by", "withdrawn_by"
+    )
+
+
+def _notice_or_404(user: User, notice_id: UUID) -> Notice:
+    notice = _notices_visible_to(user).filter(pk=notice_id).first()
+    if notice is None:
+        raise Http404("No such notice.")
+    return notice
+
+
+def _election_or_404(user: User, election_id: UUID) -> Election:
+    election = _elections_visible_to(user).filter(pk=election_id).first()
+    if election is None:
+        raise Http404("No such election.")
+    return election
+
+
+def _notice(notice: Notice) -> dict[str, Any]:
+    return {
+        "id": notice.pk,
+        "parent": person_ref(notice.parent),
+        "short_code": notice.short_code,
+        "language": notice.language,
+        "form_version": notice.form_version,
+        "children": [person_ref(child) for child in notice.children.order_by("given_names")],
+        "prepared_at": notice.created_at,
+        "prepared_by": actor_ref(notice.prepared_by),
+        "delivered_at": notice.delivered_at,
+        "delivered_by": actor_ref(notice.delivered_by),
+        "delivery_method": notice.delivery_method,
+        "interpreter_name": notice.interpreter_name,
+        "interpreter_language": notice.interpreter_language,
+    }
+
+
+def _election(
+    election: Election, *, latest: Election | None, languages: frozenset[str] | None = None
+) -> dict[str, Any]:
+    is_latest = latest is not None and latest.pk == election.pk
+    judged = judge_election(election, is_latest=is_latest, parent_languages=languages)
+    return {
+        "id": election.pk,
+        "parent": person_ref(election.parent),
+        "notice_id": election.notice_id,
+        "option": election.option,
+        "form": election.form,
+        "made_at": election.made_at,
+        "more_time_until": election.more_time_until,
+        "children": [person_ref(child) for child in judged.children],
+        "signature": election.signature,
+        "signed_on": election.signed_on,
+        "witness_name": election.witness_name,
+        "second_witness_name": election.second_witness_name,
+        "notice_language": election.notice_language,
+        "interpreter_name": election.interpreter_name,
+        "interpreter_language": election.interpreter_language,
+        "counsel_advised": election.counsel_advised,
+        "counsel": election.counsel,
+        "counsel_name": election.counsel_name,
+        "waiver_explicit": election.waiver_explicit,
+        "signed_form": {
+            "media_type": election.signed_form_type,
+            "sha256": election.signed_form_sha256,
+        }
+        if election.signed_form
+        else None,
+        "recorded_by": actor_ref(election.recorded_by, election.recorder_name),
+        "is_latest": is_latest,
+        "is_valid": judged.is_valid,
+        "deficiencies": [
+            {"code": code.value, "words": words}
+            for code, words in zip(judged.deficiencies, judged.words, strict=True)
+        ],
+        "acknowledged_at": election.acknowledged_at,
+        "acknowledged_by": actor_ref(election.acknowledged_by, election.acknowledger_name),
+        "withdrawn_at": election.withdrawn_at,
+        "withdrawn_by": actor_ref(election.withdrawn_by),
+        "withdrawal_note": election.withdrawal_note,
+    }
+
+
+def _judged(election: Election) -> dict[str, Any]:
+    return _election(election, latest=latest_election_of(election.parent_id))
+
+
+@router.get(
+    "/persons/{person_id}/notices",
+    response={200: list[NoticeOut], **READ_ERRORS},
+    summary="A parent's notices of options",
+)
+def list_notices(request: HttpRequest, person_id: UUID) -> list[dict[str, Any]]:
+    user = caller(request)
+    parent = person_or_404(user=user, person_id=person_id)
+    return [_notice(n) for n in _notices_visible_to(user).filter(parent=parent)]
+
+
+@router.post(
+    "/persons/{person_id}/notices",
+    response={201: NoticeOut, **WRITE_ERRORS},
+    summary="Prepare a notice of options for a separated parent",
+)
+def prepare_notice(
+    request: HttpRequest, person_id: UUID, payload: NoticeIn
+) -> Status[dict[str, Any]]:
+    user = caller(request)
+    parent = person_or_404(user=user, person_id=person_id)
+    children = (
+        None
+        if payload.children is None
+        else persons_named(user=user, ids=payload.children, field="children")
+    )
+    notice = notice_prepare(actor=user, parent=parent, language=payload.language, children=children)
+    return Status(201, _notice(notice))
+
+
+@router.get("/notices/{notice_id}", response={200: NoticeOut, **READ_ERRORS}, summary="One notice")
+def get_notice(request: HttpRequest, notice_id: UUID) -> dict[str, Any]:
+    return _notice(_notice_or_404(caller(request), notice_id))
+
+
+@router.post(
+    "/notices/{notice_id}/delivery",
+    response={200: NoticeOut, **WRITE_ERRORS},
+    summary="Record that the notice was given to the parent",
+)
+def record_delivery(request: HttpRequest, notice_id: UUID, payload: DeliveryIn) -> dict[str, Any]:
+    user = caller(request)
+    notice = notice_delivery_record(
+        actor=user,
+        notice=_notice_or_404(user, notice_id),
+        delivered_at=payload.delivered_at,
+        method=payload.method.value,
+        interpreter_name=payload.interpreter_name,
+        interpreter_language=payload.interpreter_language,
+    )
+    return _notice(notice)
+
+
+@router.get(
+    "/notices/{notice_id}/pdf",
+    response=READ_ERRORS,
+    summary="The notice as a print-ready PDF in its language",
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "The notice, US Letter",
+                "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+            }
+        }
+    },
+)
+def notice_pdf(request: HttpRequest, notice_id: UUID) -> HttpResponse:
+    notice = _notice_or_404(caller(request), notice_id)
+    response = HttpResponse(
+        render_notice_pdf(notice_content_for(notice)), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'inline; filename="notice-{notice.short_code}.pdf"'
+    return response
+
+
+@router.get(
+    "/persons/{person_id}/elections",
+    response={200: list[ElectionOut], **READ_ERRORS},
+    summary="A parent's elections, oldest first, each judged by the validity rules",
+)
+def list_elections(request: HttpRequest, person_id: UUID) -> list[dict[str, Any]]:
+    user = caller(request)
+    parent = person_or_404(user=user, person_id=person_id)
+    latest = latest_election_of(parent.pk)
+    languages = spoken_languages(parent.pk)
+    return [
+        _election(election, latest=latest, languages=languages)
+        for election in _elections_visible_to(user).filter(parent=parent)
+    ]
+
+
+@router.post(
+    "/persons/{person_id}/elections",
+    response={201: ElectionOut, **WRITE_ERRORS},
+    summary="Record a parent's election (multipart, with the signed form if signed)",
+)
+def record_election(
+    request: HttpRequest,
+    person_id: UUID,
+    payload: Form[ElectionIn],
+    signed_form: File[UploadedFile | None] = None,
+) -> Status[dict[str, Any]]:
+    user = caller(request)
+    parent = person_or_404(user=user, person_id=person_id)
+    notice = None
+    if payload.notice_id is not None:
+        notice = _notices_visible_to(user).filter(pk=payload.notice_id).first()
+        if notice is None:
+            raise ValidationError({"notice_id": ["No such notice."]})
+    details = ElectionDetails(
+        option=payload.option.value,
+        children=persons_named(user=user, ids=payload.children, field="children"),
+        form=payload.form.value,
+        made_at=payload.made_at,
+        notice=notice,
+        notice_language=payload.notice_language,
+        more_time_until=payload.more_time_until,
+        signature=payload.signature.value if payload.signature else "",
+        signed_on=payload.signed_on,
+        witness_name=payload.witness_name,
+        second_witness_name=payload.second_witness_name,
+        interpreter_name=payload.interpreter_name,
+        interpreter_language=payload.interpreter_language,
+        counsel_advised=payload.counsel_advised,
+        counsel=payload.counsel.value,
+        counsel_name=payload.counsel_name,
+        waiver_explicit=payload.waiver_explicit,
+        signed_form=signed_form,
+    )
+    election = election_record(actor=user, parent=parent, details=details)
+    return Status(201, _judged(election))
+
+
+@router.post(
+    "/elections/{election_id}/acknowledgment",
+    response={200: ElectionOut, **WRITE_ERRORS},
+    summary="A supervisor, not the recorder, acknowledges the election as documented",
+)
+def acknowledge_election(request: HttpRequest, election_id: UUID) -> dict[str, Any]:
+    user = caller(request)
+    election = election_acknowledge(actor=user, election=_election_or_404(user, election_id))
+    return _judged(election)
+
+
+@router.post(
+    "/elections/{election_id}/withdrawal",
+    response={200: ElectionOut, **WRITE_ERRORS},
+    summary="Record that the parent withdrew their election",
+)
+def withdraw_election(
+    request: HttpRequest, election_id: UUID, payload: WithdrawalIn
+) -> dict[str, Any]:
+    user = caller(request)
+    election = election_withdraw(
+        actor=user, election=_election_or_404(user, election_id), note=payload.note
+    )
+    return _judged(election)
