@@ -6,16 +6,18 @@ one transaction. Each family still gets a history entry saying where it came fro
 """
 
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
-from typing import Any, TypeVar
+from datetime import date
+from typing import Any
 from uuid import UUID, uuid4
 
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from reunify.audit.models import HistoryEntry
+from reunify.demo.bulk_insert import insert_in_batches, moment
+from reunify.demo.load_elections import load_elections
 from reunify.families.choices import (
     FACILITY_KINDS,
     BirthDatePrecision,
@@ -39,9 +41,6 @@ from reunify.families.names import name_search_key
 from reunify.families.services.family_units import new_family_reference
 from reunify.synth import World
 
-BATCH = 2000
-Model = TypeVar("Model", bound=models.Model)
-
 
 @dataclass(frozen=True)
 class LoadedCounts:
@@ -50,28 +49,7 @@ class LoadedCounts:
     custody_episodes: int
     separations: int
     reunions: int
-
-
-def moment(day: date) -> datetime:
-    """Generated events carry dates; they are stored at noon UTC of that day."""
-    return datetime.combine(day, time(12), tzinfo=UTC)
-
-
-def _insert(model: type[Model], rows: Iterable[Model], progress: Callable[[int], Any]) -> int:
-    batch: list[Model] = []
-    count = 0
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= BATCH:
-            model.objects.bulk_create(batch)  # type: ignore[attr-defined]
-            count += len(batch)
-            progress(len(batch))
-            batch = []
-    if batch:
-        model.objects.bulk_create(batch)  # type: ignore[attr-defined]
-        count += len(batch)
-        progress(len(batch))
-    return count
+    elections: int
 
 
 def _facilities(world: World) -> dict[tuple[str, str], Facility]:
@@ -94,12 +72,13 @@ def _facilities(world: World) -> dict[tuple[str, str], Facility]:
 
 @transaction.atomic
 def load_world(world: World, *, progress: Callable[[int], Any] = lambda _: None) -> LoadedCounts:
-    """Insert every family, person, custody episode, separation and reunion of `world`."""
+    """Insert every family, person, custody episode, separation, reunion and election of
+    `world`."""
     chooser = random.Random(world.seed)
     facilities = _facilities(world)
     person_ids: dict[str, UUID] = {key: uuid4() for key in world.persons}
 
-    persons = _insert(
+    persons = insert_in_batches(
         Person,
         (
             Person(
@@ -117,7 +96,7 @@ def load_world(world: World, *, progress: Callable[[int], Any] = lambda _: None)
         ),
         progress,
     )
-    _insert(
+    insert_in_batches(
         PersonLanguage,
         (
             PersonLanguage(
@@ -128,7 +107,7 @@ def load_world(world: World, *, progress: Callable[[int], Any] = lambda _: None)
         ),
         progress,
     )
-    _insert(
+    insert_in_batches(
         PersonIdentifier,
         (
             PersonIdentifier(
@@ -161,7 +140,7 @@ def load_world(world: World, *, progress: Callable[[int], Any] = lambda _: None)
                 station=facilities[(CustodyKind.BORDER_STATION, family.station)],
             )
         )
-    families = _insert(FamilyUnit, units, progress)
+    families = insert_in_batches(FamilyUnit, units, progress)
 
     def evidence_for(role: str) -> tuple[str, bool]:
         # Most relationships were observed by the apprehending officer; some were later
@@ -190,9 +169,9 @@ def load_world(world: World, *, progress: Callable[[int], Any] = lambda _: None)
                     verified_at=now if verified else None,
                 )
             )
-    _insert(Membership, memberships, progress)
+    insert_in_batches(Membership, memberships, progress)
 
-    episodes = _insert(
+    episodes = insert_in_batches(
         CustodyEpisode,
         (
             CustodyEpisode(
@@ -232,9 +211,9 @@ def load_world(world: World, *, progress: Callable[[int], Any] = lambda _: None)
                     method=s.reunion_method,
                 )
             )
-    reunion_count = _insert(Reunion, reunions, progress)
+    reunion_count = insert_in_batches(Reunion, reunions, progress)
     station_of = {family.key: family.station for family in world.families}
-    separations = _insert(
+    separations = insert_in_batches(
         Separation,
         (
             Separation(
@@ -257,8 +236,9 @@ def load_world(world: World, *, progress: Callable[[int], Any] = lambda _: None)
         ),
         progress,
     )
+    elections = load_elections(world, person_ids, progress)
 
-    _insert(
+    insert_in_batches(
         HistoryEntry,
         (
             HistoryEntry(
@@ -282,4 +262,5 @@ def load_world(world: World, *, progress: Callable[[int], Any] = lambda _: None)
         custody_episodes=episodes,
         separations=separations,
         reunions=reunion_count,
+        elections=elections,
     )
