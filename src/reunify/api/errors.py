@@ -21,6 +21,11 @@ class ErrorOut(Schema):
     errors: dict[str, list[str]] | None = None
 
 
+# What a read or a write endpoint may answer besides success, for `response={...}`.
+READ_ERRORS: dict[int, Any] = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+WRITE_ERRORS: dict[int, Any] = {400: ErrorOut, **READ_ERRORS}
+
+
 def _error(
     api: NinjaAPI,
     request: HttpRequest,

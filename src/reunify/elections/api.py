@@ -12,7 +12,7 @@ from ninja import File, Form, Router, Status, UploadedFile
 
 from reunify.accounts.models import User
 from reunify.api.auth import caller
-from reunify.api.errors import ErrorOut
+from reunify.api.errors import READ_ERRORS, WRITE_ERRORS
 from reunify.api.references import actor_ref, person_or_404, person_ref, persons_named
 from reunify.elections.api_schemas import (
     DeliveryIn,
@@ -37,8 +37,6 @@ from reunify.elections.services import (
 from reunify.families.selectors import persons_visible_to
 
 router = Router(tags=["elections"])
-READ_ERRORS: dict[int, Any] = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-WRITE_ERRORS: dict[int, Any] = {400: ErrorOut, **READ_ERRORS}
 
 
 def _notices_visible_to(user: User) -> QuerySet[Notice]:

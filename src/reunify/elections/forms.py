@@ -13,11 +13,9 @@ from reunify.elections.choices import (
 )
 from reunify.elections.models import Notice
 from reunify.elections.notice_document import WRITTEN_NOTICE_LANGUAGES
+from reunify.families.forms import DAY, MOMENT
 from reunify.families.languages import common_language_choices, language_name
 from reunify.families.models import Person
-
-MOMENT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-DAY = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PersonChoices(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]

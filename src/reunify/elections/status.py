@@ -11,7 +11,7 @@ from reunify.families.languages import language_name
 from reunify.families.models import Person
 from reunify.removals.gate import GateAnswer
 from reunify.removals.gate_facts import gate_check, open_plan_of
-from reunify.removals.models import RemovalPlan
+from reunify.removals.models import OPEN_STATUSES, RemovalPlan
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def parent_status(parent: Person) -> ParentStatus:
         open_plan=plan,
         past_plans=list(
             RemovalPlan.objects.filter(parent=parent)
-            .exclude(status__in=["PROPOSED", "SCHEDULED"])
+            .exclude(status__in=OPEN_STATUSES)
             .order_by("-departs_at")
         ),
     )

@@ -35,8 +35,8 @@ from reunify.elections.services import (
 )
 from reunify.elections.status import parent_status
 from reunify.families.forms import apply_service_errors, as_aware
-from reunify.families.models import Person, Separation
-from reunify.families.selectors import persons_visible_to
+from reunify.families.models import Person
+from reunify.families.selectors import children_apart_from, persons_visible_to
 from reunify.web.responses import acting_user, forbidden, form_status
 
 
@@ -45,15 +45,6 @@ def _parent_or_404(request: HttpRequest, person_id: UUID) -> Person:
     if parent is None:
         raise Http404("No such person.")
     return parent
-
-
-def separated_children(parent: Person) -> list[Person]:
-    return [
-        s.child
-        for s in Separation.objects.filter(parent=parent, reunion__isnull=True)
-        .select_related("child")
-        .order_by("child__given_names")
-    ]
 
 
 def _to_parent(parent_id: UUID) -> HttpResponse:
@@ -69,7 +60,7 @@ def parent(request: HttpRequest, person_id: UUID) -> HttpResponse:
         "elections/parent.html",
         {
             "status": parent_status(found),
-            "children": separated_children(found),
+            "children": children_apart_from(found),
             "unit": membership.family_unit if membership else None,
             "withdrawal_form": WithdrawalForm(),
         },
@@ -79,7 +70,7 @@ def parent(request: HttpRequest, person_id: UUID) -> HttpResponse:
 @login_required
 def notice_new(request: HttpRequest, person_id: UUID) -> HttpResponse:
     found = _parent_or_404(request, person_id)
-    children = separated_children(found)
+    children = children_apart_from(found)
     form = NoticePrepareForm(
         request.POST or None, children=children, initial={"children": children}
     )
@@ -145,7 +136,7 @@ def notice_pdf(request: HttpRequest, notice_id: UUID) -> HttpResponse:
 @login_required
 def election_new(request: HttpRequest, person_id: UUID) -> HttpResponse:
     found = _parent_or_404(request, person_id)
-    children = separated_children(found)
+    children = children_apart_from(found)
     notices = list(Notice.objects.filter(parent=found, delivered_at__isnull=False))
     form = ElectionRecordForm(
         request.POST or None,

@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
-from reunify.accounts.models import User
+from reunify.api.auth import caller
 from reunify.api.errors import ErrorOut
 from reunify.api.inputs import Text
 from reunify.api.pagination import PageQuery, page_of
@@ -112,11 +112,6 @@ class PersonSearch(PageQuery):
     q: Text = Field("", max_length=200, description="Name words or an identifier")
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _custody(episode: CustodyEpisode | None) -> dict[str, Any] | None:
     if episode is None:
         return None
@@ -155,7 +150,7 @@ def _person(person: Person, current: CustodyEpisode | None = None) -> dict[str, 
 @router.get("/persons", response={200: PersonPage, **ERRORS}, summary="Search people")
 def list_persons(request: HttpRequest, query: Query[PersonSearch]) -> dict[str, Any]:
     """People matching `q` (name words or an identifier); all visible people without it."""
-    user = _user(request)
+    user = caller(request)
     matches = (
         persons_matching(user=user, query=query.q)
         if query.q.strip()
@@ -172,7 +167,7 @@ def list_persons(request: HttpRequest, query: Query[PersonSearch]) -> dict[str, 
 @router.get("/persons/{person_id}", response={200: PersonOut, **ERRORS}, summary="One person")
 def get_person(request: HttpRequest, person_id: UUID) -> dict[str, Any]:
     person = with_search_context(
-        persons_visible_to(user=_user(request)).filter(pk=person_id)
+        persons_visible_to(user=caller(request)).filter(pk=person_id)
     ).first()
     if person is None:
         raise Http404("No such person.")
@@ -182,7 +177,7 @@ def get_person(request: HttpRequest, person_id: UUID) -> dict[str, Any]:
 @router.get("/family-units", response={200: FamilyUnitPage, **ERRORS}, summary="Family units")
 def list_family_units(request: HttpRequest, query: Query[PageQuery]) -> dict[str, Any]:
     units = (
-        family_units_visible_to(user=_user(request))
+        family_units_visible_to(user=caller(request))
         .select_related("station")
         .annotate(
             open_separations=Count("separations", filter=Q(separations__reunion__isnull=True))
@@ -209,7 +204,7 @@ def list_family_units(request: HttpRequest, query: Query[PageQuery]) -> dict[str
     summary="One family unit, with members and separations",
 )
 def get_family_unit(request: HttpRequest, family_unit_id: UUID) -> dict[str, Any]:
-    unit = family_unit_for(user=_user(request), family_unit_id=family_unit_id)
+    unit = family_unit_for(user=caller(request), family_unit_id=family_unit_id)
     if unit is None:
         raise Http404("No such family unit.")
     separations = separations_of(unit)

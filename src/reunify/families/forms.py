@@ -23,8 +23,8 @@ from reunify.families.languages import resolve_language
 from reunify.families.models import Facility, Membership, Separation
 from reunify.families.services import PersonDetails
 
-_MOMENT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-_DAY = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+MOMENT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DAY = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def apply_service_errors(form: forms.Form, error: ValidationError, *, prefix: str = "") -> None:
@@ -68,7 +68,7 @@ class PersonForm(forms.Form):
     first_surname = forms.CharField(max_length=100, required=False)
     second_surname = forms.CharField(max_length=100, required=False)
     sex = forms.ChoiceField(choices=Sex.choices, initial=Sex.UNKNOWN)
-    birth_date = forms.DateField(required=False, widget=_DAY)
+    birth_date = forms.DateField(required=False, widget=DAY)
     birth_date_precision = forms.ChoiceField(
         choices=[c for c in BirthDatePrecision.choices if c[0] != BirthDatePrecision.UNKNOWN],
         initial=BirthDatePrecision.DAY,
@@ -145,7 +145,7 @@ MemberFormSet = forms.formset_factory(
 
 
 class FamilyUnitForm(forms.Form):
-    apprehended_at = forms.DateTimeField(widget=_MOMENT, label="Apprehended at")
+    apprehended_at = forms.DateTimeField(widget=MOMENT, label="Apprehended at")
     station = forms.ModelChoiceField(
         queryset=Facility.objects.filter(kind=CustodyKind.BORDER_STATION).order_by("name"),
         label="Border station",
@@ -173,7 +173,7 @@ class CustodyMoveForm(forms.Form):
         max_length=300, required=False, help_text="For a sponsor: their name and city."
     )
     country = forms.ChoiceField(choices=[("", "—")], required=False, help_text="For a removal.")
-    moved_at = forms.DateTimeField(widget=_MOMENT, label="When")
+    moved_at = forms.DateTimeField(widget=MOMENT, label="When")
 
     def __init__(self, *args: Any, members: list[Membership], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -195,7 +195,7 @@ class SeparationForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         label="Children separated from them",
     )
-    separated_at = forms.DateTimeField(widget=_MOMENT, label="Separated at")
+    separated_at = forms.DateTimeField(widget=MOMENT, label="Separated at")
     reason = forms.ChoiceField(choices=[("", "Choose a reason"), *SeparationReason.choices])
     reason_detail = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}), required=False, label="Explanation"
@@ -223,7 +223,7 @@ class ReunionForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         label="Separations this reunion ends",
     )
-    reunited_at = forms.DateTimeField(widget=_MOMENT, label="Reunited at")
+    reunited_at = forms.DateTimeField(widget=MOMENT, label="Reunited at")
     setting = forms.ChoiceField(choices=ReunionSetting.choices, label="Where")
     method = forms.ChoiceField(choices=ReunionMethod.choices, label="How")
     place = forms.CharField(max_length=200, required=False)

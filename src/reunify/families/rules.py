@@ -34,6 +34,16 @@ def length_problems(field: str, text: str, *, limit: int) -> list[Problem]:
     return []
 
 
+def written_problems(
+    field: str, text: str, *, limit: int, missing: str, minimum: int = 1
+) -> list[Problem]:
+    """Text that must be written out: at least `minimum` characters, at most `limit`."""
+    problems = length_problems(field, text, limit=limit)
+    if len(text.strip()) < minimum:
+        problems.append(Problem(field, missing))
+    return problems
+
+
 def event_time_problems(field: str, at: datetime, *, now: datetime) -> list[Problem]:
     if at > now:
         return [Problem(field, "This cannot be recorded as happening in the future.")]

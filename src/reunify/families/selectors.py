@@ -117,5 +117,15 @@ def separations_of(family_unit: FamilyUnit) -> list[Separation]:
     )
 
 
+def children_apart_from(parent: Person) -> list[Person]:
+    """Children in an open separation from this parent, by given name."""
+    return [
+        separation.child
+        for separation in Separation.objects.filter(parent=parent, reunion__isnull=True)
+        .select_related("child")
+        .order_by("child__given_names")
+    ]
+
+
 def family_unit_ids_of(person: Person) -> list[UUID]:
     return list(Membership.objects.filter(person=person).values_list("family_unit_id", flat=True))

@@ -12,7 +12,7 @@ from ninja import Field, Router, Schema, Status
 
 from reunify.accounts.models import User
 from reunify.api.auth import caller
-from reunify.api.errors import ErrorOut
+from reunify.api.errors import READ_ERRORS, WRITE_ERRORS, ErrorOut
 from reunify.api.inputs import Moment, Text
 from reunify.api.references import (
     ActorRef,
@@ -36,8 +36,6 @@ from reunify.removals.services import (
 )
 
 router = Router(tags=["removals"])
-READ_ERRORS: dict[int, Any] = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-WRITE_ERRORS: dict[int, Any] = {400: ErrorOut, **READ_ERRORS}
 MAX_CHILDREN = 50
 
 

@@ -4,8 +4,9 @@ from typing import Any
 
 from django import forms
 
-from reunify.elections.forms import MOMENT, children_field
+from reunify.elections.forms import children_field
 from reunify.families.countries import country_choices
+from reunify.families.forms import MOMENT
 from reunify.families.models import Person
 
 

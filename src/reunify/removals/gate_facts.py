@@ -22,7 +22,7 @@ from reunify.removals.gate import (
     GoverningElection,
     gate_answer,
 )
-from reunify.removals.models import GateOverride, OverrideStatus, RemovalPlan
+from reunify.removals.models import OPEN_STATUSES, GateOverride, OverrideStatus, RemovalPlan
 from reunify.vocabulary import ElectionOption
 
 
@@ -95,7 +95,7 @@ def gate_question_for(
 
 
 def open_plan_of(parent: Person) -> RemovalPlan | None:
-    return RemovalPlan.objects.filter(parent=parent, status__in=["PROPOSED", "SCHEDULED"]).first()
+    return RemovalPlan.objects.filter(parent=parent, status__in=OPEN_STATUSES).first()
 
 
 def gate_check(parent: Person, *, plan: RemovalPlan | None = None) -> GateAnswer:

@@ -25,7 +25,12 @@ from reunify.families.errors import raise_if_any
 from reunify.families.languages import is_language_code
 from reunify.families.locking import lock_people
 from reunify.families.models import Person
-from reunify.families.rules import Problem, event_time_problems, length_problems
+from reunify.families.rules import (
+    Problem,
+    event_time_problems,
+    length_problems,
+    written_problems,
+)
 
 
 @dataclass(frozen=True)
@@ -247,9 +252,9 @@ def election_withdraw(*, actor: User, election: Election, note: str) -> Election
     require_role(actor, ELECTION_RECORDERS, action="record withdrawals of elections")
     lock_people([election.parent_id])
     election.refresh_from_db()
-    problems = length_problems("note", note, limit=2000)
-    if not note.strip():
-        problems.append(Problem("note", "Say how the parent withdrew it (words, form, witness)."))
+    problems = written_problems(
+        "note", note, limit=2000, missing="Say how the parent withdrew it (words, form, witness)."
+    )
     if election.is_withdrawn:
         problems.append(Problem("election", "This election is already withdrawn."))
     latest = latest_election_of(election.parent_id)

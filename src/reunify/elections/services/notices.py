@@ -17,16 +17,9 @@ from reunify.elections.short_codes import new_short_code
 from reunify.families.errors import raise_if_any
 from reunify.families.languages import language_name
 from reunify.families.locking import lock_people
-from reunify.families.models import Person, Separation
+from reunify.families.models import Person
 from reunify.families.rules import Problem, event_time_problems, length_problems
-
-
-def _open_separations(parent: Person) -> list[Separation]:
-    return list(
-        Separation.objects.filter(parent=parent, reunion__isnull=True)
-        .select_related("child")
-        .order_by("child__given_names")
-    )
+from reunify.families.selectors import children_apart_from
 
 
 @transaction.atomic
@@ -44,7 +37,7 @@ def notice_prepare(
     """
     require_role(actor, ELECTION_RECORDERS, action="prepare notices of options")
     lock_people([parent.pk])
-    separated = {s.child_id: s.child for s in _open_separations(parent)}
+    separated = {child.pk: child for child in children_apart_from(parent)}
     chosen = list(separated.values()) if children is None else list(children)
     problems: list[Problem] = []
     if language not in WRITTEN_NOTICE_LANGUAGES:

@@ -19,7 +19,6 @@ from reunify.audit.history import record_change
 from reunify.families.choices import CustodyKind, ReunionMethod, ReunionSetting
 from reunify.families.countries import country_name
 from reunify.families.errors import raise_if_any
-from reunify.families.locking import lock_people
 from reunify.families.models import Separation
 from reunify.families.rules import Problem, event_time_problems
 from reunify.families.services import custody_move, reunion_record
@@ -27,16 +26,11 @@ from reunify.removals.errors import GateRefused
 from reunify.removals.gate import GateAnswer, gate_answer
 from reunify.removals.gate_facts import gate_question_for
 from reunify.removals.models import RemovalPlan, RemovalStatus
+from reunify.removals.services.plans import lock_open_plan
 
 
 def _locked_plan_and_answer(plan: RemovalPlan) -> tuple[RemovalPlan, GateAnswer]:
-    children = list(plan.children.values_list("pk", flat=True))
-    lock_people([plan.parent_id, *children])
-    locked = (
-        RemovalPlan.objects.select_for_update(of=("self",)).select_related("parent").get(pk=plan.pk)
-    )
-    if not locked.is_open:
-        raise_if_any([Problem("plan", f"This removal is {locked.get_status_display().lower()}.")])
+    locked = lock_open_plan(plan)
     return locked, gate_answer(gate_question_for(locked.parent, plan=locked))
 
 

@@ -15,7 +15,7 @@ from reunify.audit.history import record_change
 from reunify.families.errors import raise_if_any
 from reunify.families.locking import lock_people
 from reunify.families.models import Person
-from reunify.families.rules import Problem, length_problems
+from reunify.families.rules import Problem, written_problems
 from reunify.removals.gate import gate_answer
 from reunify.removals.gate_facts import gate_question_for
 from reunify.removals.models import GateOverride, OverrideStatus, RemovalPlan
@@ -24,10 +24,13 @@ MINIMUM_JUSTIFICATION = 40  # characters: a sentence that says why, not "ok"
 
 
 def _written(field: str, text: str, *, minimum: int) -> list[Problem]:
-    problems = length_problems(field, text, limit=4000)
-    if len(text.strip()) < minimum:
-        problems.append(Problem(field, f"Explain in writing, at least {minimum} characters."))
-    return problems
+    return written_problems(
+        field,
+        text,
+        limit=4000,
+        minimum=minimum,
+        missing=f"Explain in writing, at least {minimum} characters.",
+    )
 
 
 @transaction.atomic

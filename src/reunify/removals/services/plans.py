@@ -15,7 +15,7 @@ from reunify.families.countries import is_country_code
 from reunify.families.errors import raise_if_any
 from reunify.families.locking import lock_people
 from reunify.families.models import Person
-from reunify.families.rules import Problem, length_problems
+from reunify.families.rules import Problem, length_problems, written_problems
 from reunify.removals.gate_facts import children_of, is_parent_or_guardian, open_plan_of
 from reunify.removals.models import RemovalPlan, RemovalStatus
 
@@ -97,9 +97,13 @@ def removal_plan_propose(
     return plan
 
 
-def _lock_open_plan(plan: RemovalPlan) -> RemovalPlan:
-    lock_people([plan.parent_id])
-    locked = RemovalPlan.objects.select_for_update().select_related("parent").get(pk=plan.pk)
+def lock_open_plan(plan: RemovalPlan) -> RemovalPlan:
+    """Lock the parent, the children on the itinerary and the plan; refuse a closed plan."""
+    children = list(plan.children.values_list("pk", flat=True))
+    lock_people([plan.parent_id, *children])
+    locked = (
+        RemovalPlan.objects.select_for_update(of=("self",)).select_related("parent").get(pk=plan.pk)
+    )
     if not locked.is_open:
         raise_if_any([Problem("plan", f"This removal is {locked.get_status_display().lower()}.")])
     return locked
@@ -112,7 +116,7 @@ def removal_plan_itinerary_set(
     """Set which children travel on this removal's itinerary. A scheduled plan whose
     itinerary changes goes back to proposed: the gate must be passed again."""
     require_role(actor, REMOVAL_OFFICERS, action="plan removals")
-    locked = _lock_open_plan(plan)
+    locked = lock_open_plan(plan)
     raise_if_any(_itinerary_problems(locked.parent, children))
     before = sorted(str(pk) for pk in locked.children.values_list("pk", flat=True))
     locked.children.set(children)
@@ -138,10 +142,10 @@ def removal_plan_itinerary_set(
 @transaction.atomic
 def removal_plan_cancel(*, actor: User, plan: RemovalPlan, reason: str) -> RemovalPlan:
     require_role(actor, REMOVAL_OFFICERS, action="cancel removals")
-    locked = _lock_open_plan(plan)
-    problems = length_problems("reason", reason, limit=2000)
-    if not reason.strip():
-        problems.append(Problem("reason", "Say why the removal is cancelled."))
+    locked = lock_open_plan(plan)
+    problems = written_problems(
+        "reason", reason, limit=2000, missing="Say why the removal is cancelled."
+    )
     raise_if_any(problems)
     locked.status = RemovalStatus.CANCELLED
     locked.cancelled_at = timezone.now()
