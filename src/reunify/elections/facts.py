@@ -4,7 +4,7 @@ The only place that knows how a row maps onto the rules, so the page, the API, t
 and the oversight report judge an election the same way.
 """
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
@@ -138,14 +138,16 @@ def judge_election(
         children_separated_at_the_time=separated,
         removed_at=removed_at,
     )
-    codes = deficiencies_of(facts)
-    names: dict[Hashable, str] = {
-        person.pk: person.full_name for person in Person.objects.filter(pk__in=separated)
-    }
+    codes, words = verdict_on(facts, Person.objects.filter(pk__in=separated))
     return JudgedElection(
-        election=election,
-        facts=facts,
-        deficiencies=codes,
-        words=tuple(deficiency_words(code, facts, names) for code in codes),
-        children=children,
+        election=election, facts=facts, deficiencies=codes, words=words, children=children
     )
+
+
+def verdict_on(
+    facts: ElectionFacts, separated_children: Iterable[Person]
+) -> tuple[tuple[Deficiency, ...], tuple[str, ...]]:
+    """The rules' verdict in codes, and in words that name the children left out."""
+    codes = deficiencies_of(facts)
+    names: dict[Hashable, str] = {person.pk: person.full_name for person in separated_children}
+    return codes, tuple(deficiency_words(code, facts, names) for code in codes)

@@ -9,9 +9,15 @@ from collections.abc import Hashable
 from datetime import date
 from uuid import UUID
 
+from django.db import connection
 from django.utils import timezone
 
-from reunify.elections.facts import judge_election, latest_election_of
+from reunify.elections.facts import (
+    election_facts,
+    judge_election,
+    latest_election_of,
+    verdict_on,
+)
 from reunify.elections.models import Notice
 from reunify.families.choices import PARENTAL_ROLES, MemberRole
 from reunify.families.models import Membership, Person, Separation
@@ -22,6 +28,7 @@ from reunify.removals.gate import (
     GoverningElection,
     gate_answer,
 )
+from reunify.removals.gate_question_sql import gate_row
 from reunify.removals.models import OPEN_STATUSES, GateOverride, OverrideStatus, RemovalPlan
 from reunify.vocabulary import ElectionOption
 
@@ -83,6 +90,14 @@ def gate_question_for(
 ) -> GateQuestion:
     """The gate's question for this parent and (if any) this removal plan."""
     today = today or timezone.localdate()
+    if connection.vendor == "postgresql":
+        return question_in_one_statement(
+            parent, plan_id=plan.pk if plan else None, find_open_plan=False, today=today
+        )
+    return question_from_orm(parent, plan=plan, today=today)
+
+
+def question_from_orm(parent: Person, *, plan: RemovalPlan | None, today: date) -> GateQuestion:
     return GateQuestion(
         parent_name=parent.full_name,
         children=children_at_stake(parent.pk, today=today),
@@ -94,12 +109,62 @@ def gate_question_for(
     )
 
 
+def question_in_one_statement(
+    parent: Person, *, plan_id: UUID | None, find_open_plan: bool, today: date
+) -> GateQuestion:
+    row = gate_row(parent.pk, plan_id=plan_id, find_open_plan=find_open_plan)
+    election = row.latest_election
+    governing = None
+    if election is not None:
+        facts = election_facts(
+            election,
+            is_latest=True,
+            parent_languages=row.parent_languages,
+            children_named=row.children_named,
+            children_separated_at_the_time=frozenset(
+                child.pk for child in row.separated_at_election
+            ),
+        )
+        codes, words = verdict_on(facts, row.separated_at_election)
+        governing = GoverningElection(
+            key=election.pk,
+            option=ElectionOption(election.option),
+            made_at=election.made_at,
+            children_named=row.children_named,
+            deficiencies=codes,
+            deficiency_words=words,
+            more_time_until=election.more_time_until,
+        )
+    return GateQuestion(
+        parent_name=parent.full_name,
+        children=tuple(
+            ChildAtStake(child.pk, child_label(child, today=today))
+            for child in row.children_at_stake
+        ),
+        election=governing,
+        notice_given=row.notice_given,
+        itinerary=row.itinerary,
+        overridden_children=row.overridden_children,
+        today=today,
+    )
+
+
 def open_plan_of(parent: Person) -> RemovalPlan | None:
     return RemovalPlan.objects.filter(parent=parent, status__in=OPEN_STATUSES).first()
 
 
 def gate_check(parent: Person, *, plan: RemovalPlan | None = None) -> GateAnswer:
     """A read-only answer: for `plan`, or the parent's open plan, or no plan at all."""
+    if connection.vendor == "postgresql":
+        today = timezone.localdate()
+        return gate_answer(
+            question_in_one_statement(
+                parent,
+                plan_id=plan.pk if plan else None,
+                find_open_plan=plan is None,
+                today=today,
+            )
+        )
     return gate_answer(gate_question_for(parent, plan=plan or open_plan_of(parent)))
 
 
