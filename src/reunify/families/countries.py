@@ -32,7 +32,37 @@ _OTHER_NAMES: dict[str, str] = {
     "belice": "BZ",
     "costa rica": "CR",
     "panama": "PA",
+    "rep dominicana": "DO",
+    "ee uu": "US",
+    "eeuu": "US",
+    "eua": "US",
+    "u s a": "US",
+    "u s": "US",
 }
+
+# Nationalities as clerks write them in a citizenship column ("GUATEMALAN",
+# "hondureña"), English and Spanish, masculine and feminine.
+_NATIONALITIES: dict[str, tuple[str, ...]] = {
+    "GT": ("guatemalan", "guatemalteco", "guatemalteca"),
+    "HN": ("honduran", "hondureno", "hondurena"),
+    "SV": ("salvadoran", "salvadorian", "salvadoreno", "salvadorena"),
+    "MX": ("mexican", "mexicano", "mexicana"),
+    "BR": ("brazilian", "brasileno", "brasilena", "brasileiro", "brasileira"),
+    "EC": ("ecuadorian", "ecuadorean", "ecuatoriano", "ecuatoriana"),
+    "NI": ("nicaraguan", "nicaraguense"),
+    "CO": ("colombian", "colombiano", "colombiana"),
+    "PE": ("peruvian", "peruano", "peruana"),
+    "VE": ("venezuelan", "venezolano", "venezolana"),
+    "CU": ("cuban", "cubano", "cubana"),
+    "HT": ("haitian", "haitiano", "haitiana"),
+    "IN": ("indian",),
+    "CR": ("costa rican", "costarricense"),
+    "PA": ("panamanian", "panameno", "panamena"),
+    "BZ": ("belizean", "beliceno", "belicena"),
+    "DO": ("dominican", "dominicano", "dominicana"),
+    "US": ("american", "estadounidense"),
+}
+_OTHER_NAMES |= {name: code for code, names in _NATIONALITIES.items() for name in names}
 
 # The countries most families come from, offered first in forms.
 COMMON_CITIZENSHIPS = ("GT", "HN", "SV", "MX", "BR", "EC", "NI", "CO", "VE", "CU", "HT", "IN")

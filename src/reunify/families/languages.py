@@ -22,12 +22,12 @@ _SPELLINGS: dict[str, tuple[str, ...]] = {
     "kjb": ("q'anjob'al", "qanjobal", "kanjobal", "kanjobal maya", "q'anjobal", "kanhobal"),
     "cak": ("kaqchikel", "cakchiquel", "kakchiquel", "kaqchiquel"),
     "kek": ("q'eqchi'", "qeqchi", "kekchi", "kekchi maya", "q'eqchi"),
-    "knj": ("akateko", "akatek", "acateco"),
+    "knj": ("akateko", "akatek", "acateco", "akateco"),
     "cac": ("chuj",),
     "ixl": ("ixil",),
     "tzj": ("tz'utujil", "tzutujil", "tzutuhil"),
     "poh": ("poqomchi'", "pokomchi", "poqomchi"),
-    "jac": ("popti'", "popti", "jakalteko", "jacalteco"),
+    "jac": ("popti'", "popti", "jakalteko", "jacalteco", "jakalteco"),
     "agu": ("awakateko", "aguacateco"),
     "ttc": ("tektiteko", "teco"),
     "usp": ("uspanteko", "uspanteco"),
@@ -49,10 +49,21 @@ _SPELLINGS: dict[str, tuple[str, ...]] = {
     "pan": ("punjabi", "panjabi"),
     "ara": ("arabic", "arabe"),
     "zho": ("chinese", "chino", "mandarin"),
+    "caa": ("ch'orti'", "chorti", "chorti maya"),
+    "acr": ("achi", "achi'"),
+    "poc": ("poqomam", "pocomam"),
+    "ppl": ("pipil", "nahuat", "nawat"),
+    "que": ("quechua", "kichwa", "quichua"),
+    "aym": ("aymara",),
 }
 
 _BY_SPELLING: dict[str, str] = {
     fold(spelling): code for code, spellings in _SPELLINGS.items() for spelling in spellings
+}
+# Mayan names are written with, without and with misplaced apostrophes ("Q'anjob'al",
+# "Qanjobal", "Q'anjobal"): without any, they are one spelling.
+_BY_SPELLING_WITHOUT_APOSTROPHES: dict[str, str] = {
+    spelling.replace("'", ""): code for spelling, code in _BY_SPELLING.items()
 }
 
 
@@ -97,6 +108,8 @@ def resolve_language(text: str) -> str | None:
         return None
     if folded in _BY_SPELLING:
         return _BY_SPELLING[folded]
+    if (bare := folded.replace("'", "")) in _BY_SPELLING_WITHOUT_APOSTROPHES:
+        return _BY_SPELLING_WITHOUT_APOSTROPHES[bare]
     if is_language_code(folded):
         return folded
     record = pycountry.languages.get(name=text.strip())
