@@ -29,3 +29,5 @@ REMOVAL_OFFICERS = frozenset({Role.FIELD_OFFICER, Role.SUPERVISOR, Role.ADMINIST
 # The inspector general's "acknowledged": a supervisor, never the recorder.
 ELECTION_ACKNOWLEDGERS = frozenset({Role.SUPERVISOR})
 GATE_OVERRIDERS = frozenset({Role.SUPERVISOR})
+# Who may import agency extracts (the command line runs as the operator, no account).
+EXTRACT_IMPORTERS = frozenset({Role.ADMINISTRATOR})

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "reunify.families",
     "reunify.elections",
     "reunify.removals",
+    "reunify.imports",
     "reunify.web",
 ]
 

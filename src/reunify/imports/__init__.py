@@ -1,0 +1,1 @@
+"""Agency extracts (cbp, ice, orr) read, standardised and staged for record linkage."""

@@ -1,0 +1,286 @@
+"""`extract_import`: one agency extract file into staged records and quarantined rows.
+
+The file is judged whole first (`extract_file.scan_extract`); then rows are standardised
+and written in chunks, each chunk one transaction with its history entry. Every row is
+keyed (source, record_id, and within a batch its row number), so running the same import
+again, or again after it was killed half-way, ends with each row staged exactly once.
+"""
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import asdict, dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from reunify.accounts.models import User
+from reunify.accounts.permissions import require_role
+from reunify.accounts.roles import EXTRACT_IMPORTERS
+from reunify.audit.history import record_change
+from reunify.families.rules import Problem
+from reunify.imports.extract_file import ExtractRow, ExtractScan, extract_rows, scan_extract
+from reunify.imports.extract_rows import FIELDS_OF
+from reunify.imports.models import (
+    CbpRecord,
+    ExtractRecord,
+    IceRecord,
+    ImportBatch,
+    OrrRecord,
+    QuarantinedRow,
+    Source,
+)
+from reunify.imports.row_reader import RowReader
+
+CHUNK_ROWS = 2000
+RECORD_MODELS: dict[str, type[CbpRecord | IceRecord | OrrRecord]] = {
+    Source.CBP: CbpRecord,
+    Source.ICE: IceRecord,
+    Source.ORR: OrrRecord,
+}
+
+
+@dataclass(frozen=True)
+class ImportCounts:
+    """What an import did; `read == accepted + quarantined` always."""
+
+    source: str
+    file: str
+    sha256: str
+    batch: str | None  # None for a dry run
+    read: int
+    accepted: int
+    new: int
+    quarantined: int
+    already_imported: bool = False
+    dry_run: bool = False
+
+    def as_json(self) -> str:
+        return json.dumps(asdict(self), sort_keys=True)
+
+
+@dataclass(frozen=True)
+class ReadRow:
+    """A row read and standardised: fields for its record, or the problems that stop it."""
+
+    row: ExtractRow
+    record_id: str
+    fields: dict[str, Any]
+    problems: tuple[Problem, ...]
+    notes: tuple[str, ...]
+    content_sha256: str
+
+
+def read_row(source: str, row: ExtractRow, scan: ExtractScan) -> ReadRow:
+    reader = RowReader(row.values, scan.date_order)
+    record_id = reader.text("record_id", limit=64, required=True)
+    fields = FIELDS_OF[source](reader)
+    problems = tuple(reader.problems)
+    if row.problem:
+        problems = (Problem("row", row.problem), *problems)
+    content = json.dumps([row.values.get(column, "") for column in sorted(row.values)])
+    return ReadRow(
+        row=row,
+        record_id=record_id,
+        fields=fields,
+        problems=problems,
+        notes=tuple(reader.notes),
+        content_sha256=hashlib.sha256(content.encode()).hexdigest(),
+    )
+
+
+def chunks(rows: Iterator[ExtractRow], size: int) -> Iterator[list[ExtractRow]]:
+    while chunk := list(islice(rows, size)):
+        yield chunk
+
+
+def extract_import(
+    *,
+    actor: User | None,
+    actor_label: str,
+    source: str,
+    path: Path,
+    dry_run: bool = False,
+    progress: Callable[[int], None] = lambda rows: None,
+    started: Callable[[ExtractScan], None] = lambda scan: None,
+) -> ImportCounts:
+    """Import one extract; `progress` hears of each chunk's rows, `started` of the scan.
+
+    A dry run reads and checks every row and writes nothing; it cannot see clashes with
+    records imported before, so its counts may differ from the real import's."""
+    if actor is not None:
+        require_role(actor, EXTRACT_IMPORTERS, action="import agency extracts")
+    scan = scan_extract(source, path)
+    started(scan)
+    if dry_run:
+        return dry_run_counts(scan, progress)
+    batch = batch_for(scan, actor=actor, actor_label=actor_label)
+    if batch.is_finished:
+        return counts_of(batch, already_imported=True)
+    tally = Tally()
+    for chunk in chunks(extract_rows(scan), CHUNK_ROWS):
+        read = [read_row(source, row, scan) for row in chunk]
+        with transaction.atomic():
+            stage_chunk(batch, actor, read, tally)
+        progress(len(chunk))
+    with transaction.atomic():
+        batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+        batch.rows_read, batch.rows_accepted = tally.read, tally.accepted
+        batch.rows_new, batch.rows_quarantined = tally.new, tally.quarantined
+        batch.finished_at = timezone.now()
+        batch.save()
+        record_change(
+            actor=actor,
+            action="import.finished",
+            subject_type="import_batch",
+            subject_id=batch.pk,
+            changes={"read": tally.read, "accepted": tally.accepted, "new": tally.new,
+                     "quarantined": tally.quarantined},
+        )  # fmt: skip
+    return counts_of(batch)
+
+
+def dry_run_counts(scan: ExtractScan, progress: Callable[[int], None]) -> ImportCounts:
+    read = accepted = 0
+    for chunk in chunks(extract_rows(scan), CHUNK_ROWS):
+        for row in chunk:
+            read += 1
+            accepted += not read_row(scan.source, row, scan).problems
+        progress(len(chunk))
+    return ImportCounts(
+        source=scan.source, file=scan.path.name, sha256=scan.sha256, batch=None, read=read,
+        accepted=accepted, new=0, quarantined=read - accepted, dry_run=True,
+    )  # fmt: skip
+
+
+def batch_for(scan: ExtractScan, *, actor: User | None, actor_label: str) -> ImportBatch:
+    """This file's batch: the one already begun (to finish or to report), or a new one."""
+    with transaction.atomic():
+        lock_source(scan.source)
+        existing = ImportBatch.objects.filter(source=scan.source, file_sha256=scan.sha256).first()
+        if existing is not None:
+            return existing
+        batch = ImportBatch.objects.create(
+            source=scan.source,
+            file_name=scan.path.name[:255],
+            file_sha256=scan.sha256,
+            file_bytes=scan.size,
+            date_order=scan.date_order.value if scan.date_order else "",
+            started_at=timezone.now(),
+            imported_by=actor,
+            importer_label=actor_label,
+        )
+        record_change(
+            actor=actor,
+            action="import.started",
+            subject_type="import_batch",
+            subject_id=batch.pk,
+            changes={"source": scan.source, "file": batch.file_name, "sha256": scan.sha256,
+                     "rows": scan.rows, "date_order": batch.date_order,
+                     "unknown_columns": list(scan.header.unknown)},
+        )  # fmt: skip
+        return batch
+
+
+def lock_source(source: str) -> None:
+    """One import per source at a time, so two files never stage one record_id twice.
+
+    SQLite's IMMEDIATE transactions (config.database) already serialise writers."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"import:{source}"])
+
+
+@dataclass
+class Tally:
+    read: int = 0
+    accepted: int = 0
+    new: int = 0
+    quarantined: int = 0
+
+
+def stage_chunk(batch: ImportBatch, actor: User | None, rows: list[ReadRow], tally: Tally) -> None:
+    lock_source(batch.source)
+    model = RECORD_MODELS[batch.source]
+    ids = [row.record_id for row in rows if row.record_id and not row.problems]
+    staged = {
+        record.record_id: record
+        for record in model.objects.filter(record_id__in=ids).only(
+            "record_id", "batch_id", "row_number", "content_sha256"
+        )
+    }
+    new_records: list[Any] = []  # of `model`, which mypy cannot follow
+    quarantined: list[QuarantinedRow] = []
+    for row in rows:
+        tally.read += 1
+        problems = list(row.problems) or conflicts(batch, row, staged)
+        if problems:
+            tally.quarantined += 1
+            quarantined.append(quarantine(batch, row, problems))
+            continue
+        tally.accepted += 1
+        known = staged.get(row.record_id)
+        if known is None:
+            record = model(
+                batch=batch, row_number=row.row.number, record_id=row.record_id,
+                content_sha256=row.content_sha256, raw=row.row.raw, notes=list(row.notes),
+                **row.fields,
+            )  # fmt: skip
+            staged[row.record_id] = record
+            new_records.append(record)
+        if known is None or known.batch_id == batch.pk:
+            tally.new += 1
+    model.objects.bulk_create(new_records)
+    QuarantinedRow.objects.bulk_create(quarantined, ignore_conflicts=True)
+    first, last = rows[0].row.number, rows[-1].row.number
+    record_change(
+        actor=actor,
+        action="import.rows_staged",
+        subject_type="import_batch",
+        subject_id=batch.pk,
+        changes={"rows": f"{first}-{last}", "staged": len(new_records),
+                 "quarantined": len(quarantined)},
+    )  # fmt: skip
+
+
+def conflicts(
+    batch: ImportBatch, row: ReadRow, staged: Mapping[str, ExtractRecord]
+) -> list[Problem]:
+    """A record_id already staged from another row is a repeat (fine) or a clash (not)."""
+    known = staged.get(row.record_id)
+    if known is None:
+        return []
+    if known.batch_id == batch.pk and known.row_number != row.row.number:
+        message = (
+            f"duplicated record id {row.record_id}: row {known.row_number} of this file has it too"
+        )
+        return [Problem("record_id", message)]
+    if known.batch_id != batch.pk and known.content_sha256 != row.content_sha256:
+        message = (
+            f"record id {row.record_id} was imported before with other values; a changed "
+            "record is not applied automatically"
+        )
+        return [Problem("record_id", message)]
+    return []
+
+
+def quarantine(batch: ImportBatch, row: ReadRow, problems: Iterable[Problem]) -> QuarantinedRow:
+    return QuarantinedRow(
+        batch=batch,
+        row_number=row.row.number,
+        record_id=(row.row.values.get("record_id") or "").strip()[:200],
+        raw=row.row.raw,
+        reasons=[{"column": p.field, "message": p.message} for p in problems],
+    )
+
+
+def counts_of(batch: ImportBatch, *, already_imported: bool = False) -> ImportCounts:
+    return ImportCounts(
+        source=batch.source, file=batch.file_name, sha256=batch.file_sha256,
+        batch=str(batch.pk), read=batch.rows_read, accepted=batch.rows_accepted,
+        new=batch.rows_new, quarantined=batch.rows_quarantined,
+        already_imported=already_imported,
+    )  # fmt: skip
