@@ -117,3 +117,8 @@ def at(day: str, hour: int = 12) -> datetime:
     return datetime.combine(date.fromisoformat(day), datetime.min.time(), tzinfo=UTC).replace(
         hour=hour
     )
+
+
+@pytest.fixture
+def abel(cast: Callable[[str], User]) -> User:
+    return cast("abel")

@@ -31,3 +31,5 @@ ELECTION_ACKNOWLEDGERS = frozenset({Role.SUPERVISOR})
 GATE_OVERRIDERS = frozenset({Role.SUPERVISOR})
 # Who may import agency extracts (the command line runs as the operator, no account).
 EXTRACT_IMPORTERS = frozenset({Role.ADMINISTRATOR})
+# Who may read imports and their quarantined rows (personal data, data quality).
+IMPORT_READERS = frozenset({Role.ADMINISTRATOR, Role.AUDITOR})

@@ -8,5 +8,6 @@ urlpatterns = [
     path("families/", include("reunify.families.urls")),
     path("decisions/", include("reunify.elections.urls")),
     path("removals/", include("reunify.removals.urls")),
+    path("imports/", include("reunify.imports.urls")),
     path("api/v1/", api.urls),
 ]
