@@ -6,6 +6,7 @@ K'iche' spellings with a typographic or a plain apostrophe.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _PLAIN_FORMS = str.maketrans(
     # U+02BC is the apostrophe of the official Mayan alphabets; U+2032 is the prime.
@@ -19,8 +20,11 @@ _PLAIN_FORMS = str.maketrans(
 _NOT_NAME = re.compile(r"[^a-z0-9' ]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower case, no accents, one space between words; keeps letters, digits, apostrophes."""
+    """Lower case, no accents, one space between words; keeps letters, digits, apostrophes.
+
+    Cached: an import folds each value many times, and names repeat."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_PLAIN_FORMS))
     without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     words = _NOT_NAME.sub(" ", without_marks.lower()).split()

@@ -8,11 +8,12 @@ again, or again after it was killed half-way, ends with each row staged exactly 
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any
+from uuid import uuid4
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -26,7 +27,6 @@ from reunify.imports.extract_file import ExtractRow, ExtractScan, extract_rows, 
 from reunify.imports.extract_rows import FIELDS_OF
 from reunify.imports.models import (
     CbpRecord,
-    ExtractRecord,
     IceRecord,
     ImportBatch,
     OrrRecord,
@@ -34,6 +34,7 @@ from reunify.imports.models import (
     Source,
 )
 from reunify.imports.row_reader import RowReader
+from reunify.imports.staging import StagedKey, conflicts, staged_keys, write_records
 
 CHUNK_ROWS = 2000
 RECORD_MODELS: dict[str, type[CbpRecord | IceRecord | OrrRecord]] = {
@@ -205,18 +206,13 @@ class Tally:
 def stage_chunk(batch: ImportBatch, actor: User | None, rows: list[ReadRow], tally: Tally) -> None:
     lock_source(batch.source)
     model = RECORD_MODELS[batch.source]
-    ids = [row.record_id for row in rows if row.record_id and not row.problems]
-    staged = {
-        record.record_id: record
-        for record in model.objects.filter(record_id__in=ids).only(
-            "record_id", "batch_id", "row_number", "content_sha256"
-        )
-    }
-    new_records: list[Any] = []  # of `model`, which mypy cannot follow
+    staged = staged_keys(model, [row.record_id for row in rows if not row.problems])
+    new_records: list[dict[str, Any]] = []
     quarantined: list[QuarantinedRow] = []
     for row in rows:
         tally.read += 1
-        problems = list(row.problems) or conflicts(batch, row, staged)
+        key = StagedKey(batch.pk, row.row.number, row.content_sha256)
+        problems = list(row.problems) or conflicts(staged, batch.pk, row.record_id, key)
         if problems:
             tally.quarantined += 1
             quarantined.append(quarantine(batch, row, problems))
@@ -224,16 +220,17 @@ def stage_chunk(batch: ImportBatch, actor: User | None, rows: list[ReadRow], tal
         tally.accepted += 1
         known = staged.get(row.record_id)
         if known is None:
-            record = model(
-                batch=batch, row_number=row.row.number, record_id=row.record_id,
-                content_sha256=row.content_sha256, raw=row.row.raw, notes=list(row.notes),
-                **row.fields,
+            staged[row.record_id] = key
+            new_records.append(
+                {
+                    "id": uuid4(), "batch_id": batch.pk, "row_number": row.row.number,
+                    "record_id": row.record_id, "content_sha256": row.content_sha256,
+                    "raw": row.row.raw, "notes": list(row.notes), **row.fields,
+                }
             )  # fmt: skip
-            staged[row.record_id] = record
-            new_records.append(record)
         if known is None or known.batch_id == batch.pk:
             tally.new += 1
-    model.objects.bulk_create(new_records)
+    write_records(model, new_records)
     QuarantinedRow.objects.bulk_create(quarantined, ignore_conflicts=True)
     first, last = rows[0].row.number, rows[-1].row.number
     record_change(
@@ -244,27 +241,6 @@ def stage_chunk(batch: ImportBatch, actor: User | None, rows: list[ReadRow], tal
         changes={"rows": f"{first}-{last}", "staged": len(new_records),
                  "quarantined": len(quarantined)},
     )  # fmt: skip
-
-
-def conflicts(
-    batch: ImportBatch, row: ReadRow, staged: Mapping[str, ExtractRecord]
-) -> list[Problem]:
-    """A record_id already staged from another row is a repeat (fine) or a clash (not)."""
-    known = staged.get(row.record_id)
-    if known is None:
-        return []
-    if known.batch_id == batch.pk and known.row_number != row.row.number:
-        message = (
-            f"duplicated record id {row.record_id}: row {known.row_number} of this file has it too"
-        )
-        return [Problem("record_id", message)]
-    if known.batch_id != batch.pk and known.content_sha256 != row.content_sha256:
-        message = (
-            f"record id {row.record_id} was imported before with other values; a changed "
-            "record is not applied automatically"
-        )
-        return [Problem("record_id", message)]
-    return []
 
 
 def quarantine(batch: ImportBatch, row: ReadRow, problems: Iterable[Problem]) -> QuarantinedRow:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 from reunify.standardise.readings import is_blank
 
@@ -110,6 +111,7 @@ def _slashed(
     return ExtractDate(valid[order], order, candidates, why)
 
 
+@lru_cache(maxsize=1 << 14)  # extracts repeat their values; the result is immutable
 def parse_extract_date(text: str | None, *, prefer: DateOrder | None = None) -> ExtractDate | None:
     """The date in `text`; None when blank. Raises `UnreadableDate` for no date at all.
 

@@ -5,6 +5,7 @@ spellings themselves live in `reunify.families.languages`, shared with the forms
 """
 
 import re
+from functools import lru_cache
 
 from reunify.families.languages import resolve_language
 from reunify.families.names import fold
@@ -27,6 +28,7 @@ def _one_language(part: str) -> str | None:
     return code
 
 
+@lru_cache(maxsize=1 << 14)  # extracts repeat their values; the result is immutable
 def standard_languages(text: str | None) -> Reading[tuple[str, ...]]:
     """Every language named, in the order written, each once.
 
@@ -49,6 +51,7 @@ def standard_languages(text: str | None) -> Reading[tuple[str, ...]]:
     return Reading(raw, tuple(codes) if codes else None, problem)
 
 
+@lru_cache(maxsize=1 << 14)  # extracts repeat their values; the result is immutable
 def standard_language(text: str | None) -> Reading[str]:
     """One language (a notice's, an interpreter's); the first if several are named."""
     found = standard_languages(text)

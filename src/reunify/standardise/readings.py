@@ -6,6 +6,7 @@ A blank field is not a problem: agencies leave optional fields empty all the tim
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from reunify.families.names import fold
@@ -23,6 +24,7 @@ _NOTHING = frozenset(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=1 << 14)  # extracts repeat their values; the result is immutable
 def is_blank(text: str | None) -> bool:
     """True for an empty field or one holding only a placeholder ("N/A", "UNKNOWN", "-")."""
     return text is None or fold(text) in _NOTHING

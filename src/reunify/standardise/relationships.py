@@ -3,6 +3,7 @@ the sex the word implies, and the family-unit role it implies."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reunify.families.names import fold
 from reunify.standardise.kinship_words import LONGEST_PHRASE, PHRASES, Kinship
@@ -70,6 +71,7 @@ def read_relationship(text: str) -> Relationship | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)  # extracts repeat their values; the result is immutable
 def standard_relationship(text: str | None) -> Reading[Relationship]:
     """ "MOTHER", "madre", "mamá" → MOTHER; "hijo" → CHILD (male); blank → no value."""
     raw = text or ""

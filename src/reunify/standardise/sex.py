@@ -4,6 +4,8 @@
 "mujer"; such forms write "H" for "hombre", which is read as male too.
 """
 
+from functools import lru_cache
+
 from reunify.families.choices import Sex
 from reunify.families.names import fold
 from reunify.standardise.readings import Reading
@@ -23,6 +25,7 @@ _CODES: dict[str, Sex] = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=1 << 14)  # extracts repeat their values; the result is immutable
 def standard_sex(text: str | None) -> Reading[Sex]:
     raw = text or ""
     folded = fold(raw)
