@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reunify.imports.errors import ExtractRefused
-from reunify.imports.models import Source
+from reunify.imports.sources import Source
 
 REQUIRED: dict[str, tuple[str, ...]] = {
     Source.CBP: ("record_id", "event_id", "apprehended_on", "given_names", "surnames"),

@@ -3,8 +3,8 @@
 from collections.abc import Callable
 from typing import Any
 
-from reunify.imports.models import Source
 from reunify.imports.row_reader import RowReader
+from reunify.imports.sources import Source
 from reunify.standardise import (
     StandardName,
     parse_reported_parent,
@@ -94,13 +94,17 @@ def orr_fields(row: RowReader) -> dict[str, Any]:
     )
     row.name_problems(name, "first_name", "last_names")
     reported = parse_reported_parent(row.text("reported_parent", limit=300))
-    phone = row.optional("parent_phone", standard_phone)
+    person = person_fields(row, name)
+    # A parent's number without a country code is most likely of the child's country.
+    phone = row.optional(
+        "parent_phone", lambda text: standard_phone(text, country=person["citizenship"] or None)
+    )
     discharge = row.text("discharge_type", limit=40).upper().replace(" ", "_")
     if discharge and discharge not in DISCHARGE_TYPES:
         row.notes.append(f"discharge_type {discharge!r} is not one of {', '.join(DISCHARGE_TYPES)}")
         discharge = ""
     return {
-        **person_fields(row, name),
+        **person,
         "child_id": row.text("child_id", limit=64),
         "referred_on": row.date("referred_on"),
         "referring_station": row.text("referring_station", limit=200),

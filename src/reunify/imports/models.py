@@ -10,11 +10,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 
-
-class Source(models.TextChoices):
-    CBP = "cbp", "CBP border apprehensions"
-    ICE = "ice", "ICE detention and removals"
-    ORR = "orr", "ORR child shelter referrals"
+from reunify.imports.sources import Source
 
 
 class ImportBatch(models.Model):

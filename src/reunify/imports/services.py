@@ -6,7 +6,6 @@ keyed (source, record_id, and within a batch its row number), so running the sam
 again, or again after it was killed half-way, ends with each row staged exactly once.
 """
 
-import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
@@ -24,16 +23,15 @@ from reunify.accounts.roles import EXTRACT_IMPORTERS
 from reunify.audit.history import record_change
 from reunify.families.rules import Problem
 from reunify.imports.extract_file import ExtractRow, ExtractScan, extract_rows, scan_extract
-from reunify.imports.extract_rows import FIELDS_OF
 from reunify.imports.models import (
     CbpRecord,
     IceRecord,
     ImportBatch,
     OrrRecord,
     QuarantinedRow,
-    Source,
 )
-from reunify.imports.row_reader import RowReader
+from reunify.imports.row_reading import ReadRow, read_row
+from reunify.imports.sources import Source
 from reunify.imports.staging import StagedKey, conflicts, staged_keys, write_records
 
 CHUNK_ROWS = 2000
@@ -61,36 +59,6 @@ class ImportCounts:
 
     def as_json(self) -> str:
         return json.dumps(asdict(self), sort_keys=True)
-
-
-@dataclass(frozen=True)
-class ReadRow:
-    """A row read and standardised: fields for its record, or the problems that stop it."""
-
-    row: ExtractRow
-    record_id: str
-    fields: dict[str, Any]
-    problems: tuple[Problem, ...]
-    notes: tuple[str, ...]
-    content_sha256: str
-
-
-def read_row(source: str, row: ExtractRow, scan: ExtractScan) -> ReadRow:
-    reader = RowReader(row.values, scan.date_order)
-    record_id = reader.text("record_id", limit=64, required=True)
-    fields = FIELDS_OF[source](reader)
-    problems = tuple(reader.problems)
-    if row.problem:
-        problems = (Problem("row", row.problem), *problems)
-    content = json.dumps([row.values.get(column, "") for column in sorted(row.values)])
-    return ReadRow(
-        row=row,
-        record_id=record_id,
-        fields=fields,
-        problems=problems,
-        notes=tuple(reader.notes),
-        content_sha256=hashlib.sha256(content.encode()).hexdigest(),
-    )
 
 
 def chunks(rows: Iterator[ExtractRow], size: int) -> Iterator[list[ExtractRow]]:
@@ -224,7 +192,7 @@ def stage_chunk(batch: ImportBatch, actor: User | None, rows: list[ReadRow], tal
             new_records.append(
                 {
                     "id": uuid4(), "batch_id": batch.pk, "row_number": row.row.number,
-                    "record_id": row.record_id, "content_sha256": row.content_sha256,
+                    "content_sha256": row.content_sha256,
                     "raw": row.row.raw, "notes": list(row.notes), **row.fields,
                 }
             )  # fmt: skip

@@ -1,0 +1,41 @@
+"""The linkage table straight from extract files, read as an import reads them but with
+no database: for benchmarks and tests of the model on generated data.
+
+Rows an import would quarantine are left out, so the table equals `staged_frame()` after
+importing the same files (tests/linkage/test_staged_frame.py).
+"""
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from reunify.imports.extract_file import extract_rows, scan_extract
+from reunify.imports.row_reading import read_row
+from reunify.linkage.contract import CONTRACT_COLUMNS, SOURCES, contract_record
+
+
+def file_records(source: str, path: Path) -> Iterator[dict[str, Any]]:
+    scan = scan_extract(source, path)
+    seen: set[str] = set()
+    for row in extract_rows(scan):
+        read = read_row(source, row, scan)
+        if read.problems or read.record_id in seen:
+            continue
+        seen.add(read.record_id)
+        yield contract_record(source, read.fields)
+
+
+def records_frame(directory: Path) -> pd.DataFrame:
+    """The linkage table from `cbp.csv`, `ice.csv` and `orr.csv` in `directory`."""
+    records = (
+        record
+        for source in SOURCES
+        if (directory / f"{source}.csv").exists()
+        for record in file_records(source, directory / f"{source}.csv")
+    )
+    frame = pd.DataFrame.from_records(records, columns=list(CONTRACT_COLUMNS))
+    frame["birth_year"] = frame["birth_year"].astype("Int64")
+    frame["birth_date_ambiguous"] = frame["birth_date_ambiguous"].astype(bool)
+    return frame

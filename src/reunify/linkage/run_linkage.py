@@ -1,0 +1,229 @@
+"""Running the person model on DuckDB: train with no labels, predict, cluster.
+
+`link_persons(frame)` takes the linkage table (`records_frame`) and returns each
+record's person, the scored pairs above the prediction floor, the learned m and u
+values (to be inspected, not trusted), and how long each stage took.
+"""
+
+import logging
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+from splink import DuckDBAPI, Linker, SettingsCreator
+from splink.blocking_analysis import count_comparisons_from_blocking_rules
+from splink.internals.splink_dataframe import SplinkDataFrame
+
+from reunify.linkage.contract import SOURCES
+from reunify.linkage.person_model import (
+    DETERMINISTIC_RULES,
+    DUPLICATE_FREE_SOURCES,
+    PREDICTION_BLOCKING_RULES,
+    TRAINING_BLOCKING_RULES,
+    block_on_sql,
+    person_settings,
+)
+from reunify.standardise import phonetic_key
+
+# Pairs scored below this are not kept at all; clustering draws the real line.
+PREDICTION_FLOOR = 0.05
+MATCH_THRESHOLD = 0.5
+U_SAMPLE_PAIRS = 5e6
+RECALL_OF_DETERMINISTIC_RULES = 0.7
+
+
+@dataclass
+class PersonLinkage:
+    clusters: pd.DataFrame  # unique_id, person_id
+    pairs: pd.DataFrame  # unique_id_l, unique_id_r, match_probability, match_weight
+    parameters: pd.DataFrame  # comparison, level, m, u
+    comparisons: dict[str, int] = field(default_factory=dict)  # per blocking rule
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+@contextmanager
+def _timed(seconds: dict[str, float], stage: str) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - started
+
+
+def with_blocking_keys(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table plus keys that only blocking reads: the sound of the first given name
+    and first surname (clerks spell by ear: "Hernandes", "Yeny"), the birth date with
+    day and month swapped (when both readings are dates), and its month and day alone
+    (for a year copied wrong)."""
+    out = frame.copy()
+    for column, words in (("given_sound", frame["first_given"]),
+                          ("surname_sound", frame["first_surname"])):  # fmt: skip
+        keys = {word: phonetic_key(word) or None for word in words.dropna().unique()}
+        out[column] = words.map(keys)
+    born = frame["birth_date"].astype("string")
+    month, day = born.str.slice(5, 7), born.str.slice(8, 10)
+    swappable = (day.astype("Float64") <= 12) & (day != month)
+    swapped = born.str.slice(0, 5) + day + "-" + month
+    out["birth_date_swapped"] = swapped.where(swappable.fillna(False))
+    out["birth_month_day"] = born.str.slice(5, 10)
+    out["adult_at_apprehension"] = _adult_at_apprehension(frame)
+    return out
+
+
+# Relationship words that make a border record an adult's whatever its dates say.
+_ADULT_KINSHIPS = ("MOTHER", "FATHER", "PARENT", "GUARDIAN", "STEP_PARENT", "GRANDPARENT",
+                   "SPOUSE")  # fmt: skip
+# A year of slack: a birth year copied one off must not make a 17-year-old an adult.
+_ADULT_AGE_DAYS = 19 * 365
+
+
+def _adult_at_apprehension(frame: pd.DataFrame) -> pd.Series:
+    """True for a border record of someone no shelter would take; never null."""
+    born = pd.to_datetime(frame["birth_date"], errors="coerce")
+    apprehended = pd.to_datetime(frame["apprehended_on"], errors="coerce")
+    old_enough = ((apprehended - born).dt.days >= _ADULT_AGE_DAYS).fillna(False)
+    parental = frame["relationship"].isin(_ADULT_KINSHIPS)
+    return ((frame["source"] == "cbp") & (old_enough | parental)).astype(bool)
+
+
+def _source_tables(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    parts = dict(tuple(with_blocking_keys(frame).groupby("source")))
+    return {source: parts[source] for source in SOURCES if source in parts}
+
+
+def count_comparisons(frame: pd.DataFrame, sample: float = 1.0) -> dict[str, int]:
+    """How many pairs each prediction blocking rule adds to those of the rules before it
+    (estimated from a `sample` of the records on each side when below 1)."""
+    db_api = DuckDBAPI(duckdb.connect())
+    tables = [
+        db_api.register(table, dataset_display_name=source)
+        for source, table in _source_tables(frame).items()
+    ]
+    counts = count_comparisons_from_blocking_rules(
+        tables,
+        blocking_rules=[block_on_sql(rule) for rule in PREDICTION_BLOCKING_RULES],
+        link_type="link_and_dedupe",
+        record_sample_proportion=sample,
+    )
+    return {
+        rule: int(count["marginal_comparison_count"])
+        for rule, count in zip(PREDICTION_BLOCKING_RULES, counts, strict=True)
+    }
+
+
+@dataclass(frozen=True)
+class LinkageModel:
+    """What a Splink run needs beside the tables: settings, how to train, where to cut."""
+
+    settings: SettingsCreator
+    training_rules: tuple[str, ...]
+    deterministic_rules: tuple[str, ...]
+    duplicate_free_sources: tuple[str, ...]
+    threshold: float = MATCH_THRESHOLD
+    recall_of_deterministic_rules: float = RECALL_OF_DETERMINISTIC_RULES
+
+
+def person_model(threshold: float = MATCH_THRESHOLD) -> LinkageModel:
+    return LinkageModel(
+        settings=person_settings(),
+        training_rules=TRAINING_BLOCKING_RULES,
+        deterministic_rules=DETERMINISTIC_RULES,
+        duplicate_free_sources=DUPLICATE_FREE_SOURCES,
+        threshold=threshold,
+    )
+
+
+def link_persons(
+    frame: pd.DataFrame,
+    *,
+    threshold: float = MATCH_THRESHOLD,
+    seed: int = 1,
+    chunks: int = 1,
+    memory_limit: str | None = None,
+) -> PersonLinkage:
+    """Each record of the linkage table (`records_frame`) assigned to a person."""
+    model = person_model(threshold)
+    return run_model(
+        _source_tables(frame), model, seed=seed, chunks=chunks, memory_limit=memory_limit
+    )
+
+
+def run_model(
+    tables: dict[str, pd.DataFrame],
+    model: LinkageModel,
+    *,
+    seed: int = 1,
+    chunks: int = 1,
+    memory_limit: str | None = None,
+) -> PersonLinkage:
+    """Train with no labels, predict and cluster; `tables` maps a source to its records.
+
+    `memory_limit` ("3GB") caps DuckDB, which then spills to the temporary directory;
+    without it DuckDB may take most of the machine's memory on a million records.
+    """
+    logging.getLogger("splink").setLevel(logging.ERROR)
+    seconds: dict[str, float] = {}
+    config: dict[str, str | bool | int | float | list[str]] = (
+        {} if memory_limit is None else {"memory_limit": memory_limit}
+    )
+    db_api = DuckDBAPI(duckdb.connect(config=config))
+    with _timed(seconds, "register"):
+        registered = [
+            db_api.register(table, dataset_display_name=source) for source, table in tables.items()
+        ]
+        linker = Linker(registered, model.settings)
+    with _timed(seconds, "train"):
+        linker.training.estimate_probability_two_random_records_match(
+            list(model.deterministic_rules),
+            recall=model.recall_of_deterministic_rules,
+        )
+        linker.training.estimate_u_using_random_sampling(max_pairs=U_SAMPLE_PAIRS, seed=seed)
+        for rule in model.training_rules:
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                rule, estimate_without_term_frequencies=True
+            )
+    with _timed(seconds, "predict"):
+        predictions = linker.inference.predict(
+            threshold_match_probability=PREDICTION_FLOOR,
+            num_chunks_left=chunks,
+            num_chunks_right=chunks,
+            warning_mode="never",
+        )
+    with _timed(seconds, "cluster"):
+        clustered = linker.clustering.cluster_using_single_best_links(
+            predictions,
+            duplicate_free_datasets=list(model.duplicate_free_sources),
+            threshold_match_probability=model.threshold,
+        )
+        clusters = _as_pandas(clustered)[["unique_id", "cluster_id"]]
+        clusters = clusters.rename(columns={"cluster_id": "person_id"})
+    pairs = _as_pandas(predictions)
+    return PersonLinkage(
+        clusters=clusters,
+        pairs=pairs[["unique_id_l", "unique_id_r", "match_probability", "match_weight"]],
+        parameters=learned_parameters(linker),
+        seconds=seconds,
+    )
+
+
+def _as_pandas(table: SplinkDataFrame) -> pd.DataFrame:
+    found: pd.DataFrame = table.as_pandas_dataframe()  # type: ignore[no-untyped-call]
+    return found
+
+
+def learned_parameters(linker: Linker) -> pd.DataFrame:
+    rows = []
+    for comparison in linker._settings_obj.comparisons:
+        for level in comparison.comparison_levels:
+            if level.is_null_level:
+                continue
+            rows.append(
+                {
+                    "comparison": comparison.output_column_name,
+                    "level": level.label_for_charts,
+                    "m": level.m_probability,
+                    "u": level.u_probability,
+                }
+            )
+    return pd.DataFrame(rows)
