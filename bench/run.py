@@ -5,6 +5,8 @@
    HTTP on loopback (target: p95 under 100 ms each).
 3. Issue 3: with the database grown to 1,000,000 persons, the removal gate check
    in-process (target: p99 under 5 ms) and the notice of options as a PDF (under 1 s).
+4. With `--audit-log`, issue 4: the audit log's cost on write services and verify's
+   speed (`bench.audit_log`).
 
 Run with `make bench` (it starts a throwaway PostgreSQL); `--families`, `--persons`,
 `--requests` and `--gate-checks` make a quicker, smaller run for trying the harness, and
@@ -24,6 +26,7 @@ from urllib.parse import quote
 import psycopg
 
 from bench import report
+from bench.audit_log import audit_log_section
 from bench.gate_check import describe, explain, time_gate_checks
 from bench.http_latency import signed_in_client, time_requests
 from bench.load_database import (
@@ -122,6 +125,11 @@ def main() -> int:
     parser.add_argument("--notices", type=int, default=20, help="notice PDFs to render")
     parser.add_argument("--skip-demo", action="store_true")
     parser.add_argument(
+        "--audit-log",
+        action="store_true",
+        help="also time the audit log (bench.audit_log, in its own process and database)",
+    )
+    parser.add_argument(
         "--reuse-database",
         action="store_true",
         help="measure the database an earlier run loaded instead of loading it again",
@@ -191,7 +199,10 @@ def main() -> int:
         load_average=load_average,
         notice_seconds=notice_seconds,
     )
-    report.prepend([issue3, foundation])
+    sections = [issue3, foundation]
+    if arguments.audit_log:
+        sections.insert(0, audit_log_section(server_url, command))
+    report.prepend(sections)
     print(f"written to {report.RESULTS.relative_to(ROOT)}")
     return 0
 

@@ -1,7 +1,9 @@
 """The one seam through which every service records what it changed.
 
 Services call `record_change` inside their own transaction, so a change and its history
-entry commit together or not at all.
+entry commit together or not at all. The entry is linked into the hash chain
+(`reunify.audit.append`), which locks the chain head until the transaction ends: call it
+after the service has taken its own row locks.
 """
 
 from collections.abc import Iterable, Mapping
@@ -14,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from reunify.accounts.models import User
+from reunify.audit.append import append_entry
 from reunify.audit.models import HistoryEntry
 
 SYSTEM_ACTOR_LABEL = "system"
@@ -33,16 +36,18 @@ def record_change(
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
         raise RuntimeError("record_change must be called inside the change's transaction")
-    return HistoryEntry.objects.create(
-        at=timezone.now(),
-        actor=actor,
-        actor_label=actor.display_name if actor else SYSTEM_ACTOR_LABEL,
-        action=action,
-        subject_type=subject_type,
-        subject_id=subject_id,
-        family_unit_id=family_unit_id,
-        person_ids=[str(person_id) for person_id in person_ids],
-        changes={key: as_json_value(value) for key, value in (changes or {}).items()},
+    return append_entry(
+        HistoryEntry(
+            at=timezone.now(),
+            actor=actor,
+            actor_label=actor.display_name if actor else SYSTEM_ACTOR_LABEL,
+            action=action,
+            subject_type=subject_type,
+            subject_id=subject_id,
+            family_unit_id=family_unit_id,
+            person_ids=[str(person_id) for person_id in person_ids],
+            changes={key: as_json_value(value) for key, value in (changes or {}).items()},
+        )
     )
 
 

@@ -68,7 +68,32 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "person", metavar="PERSON", help='a person id, or an A-number ("A 212-345-678")'
     )
+    from reunify.cli.audit import add_audit_commands
+
+    add_audit_commands(commands, parser_class=_Parser)
+    add_import_command(commands)
     return parser
+
+
+def add_import_command(commands: "argparse._SubParsersAction[_Parser]") -> None:
+    command = commands.add_parser(
+        "import",
+        help="import an agency extract (cbp, ice or orr CSV)",
+        description="Read an agency extract, standardise each row and stage it for linkage. "
+        "Unusable rows are quarantined with their reasons. Importing a file again changes "
+        "nothing; an import that was killed resumes where it stopped.",
+        epilog="stdout: one JSON line of counts (read = accepted + quarantined). Exit "
+        "status: 0 imported, even with quarantined rows; 1 the file was refused, with "
+        "nothing written; 2 bad usage.",
+    )
+    command.add_argument(
+        "--source", required=True, choices=("cbp", "ice", "orr"),
+        help="which agency's extract the file is",
+    )  # fmt: skip
+    command.add_argument("file", metavar="FILE", help="the extract, a UTF-8 CSV file")
+    command.add_argument(
+        "--dry-run", action="store_true", help="read and check every row; write nothing"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -95,6 +120,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from reunify.cli.gate import gate
 
             return gate(arguments)
+        if arguments.command == "audit":
+            from reunify.cli.audit import audit
+
+            return audit(arguments)
+        if arguments.command == "import":
+            from reunify.cli.imports import import_extract
+
+            return import_extract(arguments)
         if arguments.command == "serve":
             from reunify.cli.serve import serve
 

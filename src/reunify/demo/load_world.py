@@ -15,6 +15,7 @@ from uuid import UUID, uuid4
 from django.db import transaction
 from django.utils import timezone
 
+from reunify.audit.append import append_entries
 from reunify.audit.models import HistoryEntry
 from reunify.demo.bulk_insert import insert_in_batches, moment
 from reunify.demo.load_elections import load_elections
@@ -238,8 +239,8 @@ def load_world(world: World, *, progress: Callable[[int], Any] = lambda _: None)
     )
     elections = load_elections(world, person_ids, progress)
 
-    insert_in_batches(
-        HistoryEntry,
+    # Through the audit chain, so the loaded entries are linked like any other.
+    append_entries(
         (
             HistoryEntry(
                 at=now,
