@@ -33,3 +33,5 @@ GATE_OVERRIDERS = frozenset({Role.SUPERVISOR})
 EXTRACT_IMPORTERS = frozenset({Role.ADMINISTRATOR})
 # Who may read imports and their quarantined rows (personal data, data quality).
 IMPORT_READERS = frozenset({Role.ADMINISTRATOR, Role.AUDITOR})
+# Who may run record linkage (it rewrites which record is which person).
+LINKAGE_RUNNERS = frozenset({Role.ADMINISTRATOR})

@@ -72,7 +72,41 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_audit_commands(commands, parser_class=_Parser)
     add_import_command(commands)
+    add_linkage_commands(commands)
     return parser
+
+
+def add_linkage_commands(commands: "argparse._SubParsersAction[_Parser]") -> None:
+    link = commands.add_parser(
+        "link",
+        help="resolve the imported records into persons",
+        description="Resolve every imported record into a person with the Splink model "
+        "(trained on the data, no labels needed). Person ids stay stable across runs.",
+        epilog="stdout: one JSON line (run, records, persons, seconds per stage).",
+    )
+    link.add_argument("--engine", choices=("duckdb", "spark"), default="duckdb")
+    link.add_argument(
+        "--threshold", type=float, default=0.5,
+        help="match probability at which two records are one person (default 0.5)",
+    )  # fmt: skip
+    link.add_argument(
+        "--memory-limit", help='cap DuckDB\'s memory, e.g. "3GB" (it spills to disk beyond)'
+    )
+    export = commands.add_parser(
+        "export",
+        help="write linkage results for others to measure",
+        description="persons: source,record_id,person_id for every imported record.",
+    )
+    export.add_argument("what", choices=("persons",), help="what to export")
+    export.add_argument("--out", required=True, help="file to write, or - for stdout")
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="score the latest linkage against generated ground truth",
+        description="Pairwise precision, recall and F1 of the latest linkage's persons "
+        "against truth_persons.csv (written by reunify synth), beside a naive baseline "
+        "that joins only on exact A-number or exact name and birth date.",
+    )
+    evaluate.add_argument("--truth", required=True, help="the folder reunify synth wrote")
 
 
 def add_import_command(commands: "argparse._SubParsersAction[_Parser]") -> None:
@@ -124,6 +158,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             from reunify.cli.audit import audit
 
             return audit(arguments)
+        if arguments.command in ("link", "export", "evaluate"):
+            from reunify.cli import linkage
+
+            handler = {"link": linkage.link, "export": linkage.export,
+                       "evaluate": linkage.evaluate}[arguments.command]  # fmt: skip
+            return handler(arguments)
         if arguments.command == "import":
             from reunify.cli.imports import import_extract
 

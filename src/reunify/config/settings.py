@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "reunify.elections",
     "reunify.removals",
     "reunify.imports",
+    "reunify.linkage",
     "reunify.web",
 ]
 

@@ -6,10 +6,12 @@ values (to be inspected, not trusted), and how long each stage took.
 """
 
 import logging
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -162,17 +164,21 @@ def run_model(
     `memory_limit` ("3GB") caps DuckDB, which then spills to the temporary directory;
     without it DuckDB may take most of the machine's memory on a million records.
     """
-    logging.getLogger("splink").setLevel(logging.ERROR)
     seconds: dict[str, float] = {}
     config: dict[str, str | bool | int | float | list[str]] = (
         {} if memory_limit is None else {"memory_limit": memory_limit}
     )
+    # Beyond its memory DuckDB spills to disk: to the system's temporary folder, not to
+    # a ".tmp" folder in whatever directory the command was started from.
+    config["temp_directory"] = str(Path(tempfile.gettempdir()) / "reunify-duckdb")
     db_api = DuckDBAPI(duckdb.connect(config=config))
     with _timed(seconds, "register"):
         registered = [
             db_api.register(table, dataset_display_name=source) for source, table in tables.items()
         ]
         linker = Linker(registered, model.settings)
+    # The Linker turns Splink's own logging on at INFO; a command's stderr is for people.
+    logging.getLogger("splink").setLevel(logging.ERROR)
     with _timed(seconds, "train"):
         linker.training.estimate_probability_two_random_records_match(
             list(model.deterministic_rules),

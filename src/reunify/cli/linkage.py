@@ -1,0 +1,62 @@
+"""`reunify link`, `reunify export persons` and `reunify evaluate`: linkage from the
+command line. Each prints its answer on stdout (JSON, or the export when `--out -`)."""
+
+import argparse
+import getpass
+import json
+import sys
+from pathlib import Path
+
+from reunify.cli.errors import CommandFailed
+from reunify.linkage.errors import LinkageRefused
+from reunify.linkage.exports import persons_export
+from reunify.linkage.scoring import linkage_evaluation
+from reunify.linkage.services import linkage_run
+
+
+def link(arguments: argparse.Namespace) -> int:
+    print("Linking staged records (this takes minutes on large extracts)…", file=sys.stderr)
+    try:
+        run = linkage_run(
+            actor=None,
+            actor_label=f"command line ({getpass.getuser()})",
+            engine=arguments.engine,
+            threshold=arguments.threshold,
+            memory_limit=arguments.memory_limit,
+        )
+    except LinkageRefused as refused:
+        raise CommandFailed(str(refused)) from None
+    print(
+        json.dumps(
+            {"run": str(run.pk), "engine": run.engine, "threshold": run.threshold,
+             "records": run.records, "persons": run.persons, "seconds": run.seconds},
+            sort_keys=True,
+        )
+    )  # fmt: skip
+    return 0
+
+
+def export(arguments: argparse.Namespace) -> int:
+    try:
+        if arguments.out == "-":
+            written = persons_export(sys.stdout)
+        else:
+            target = Path(arguments.out)
+            partial = target.with_name(target.name + ".partial")
+            with partial.open("w", encoding="utf-8", newline="") as out:
+                written = persons_export(out)
+            partial.replace(target)  # a reader never sees half an export
+            print(json.dumps({"export": "persons", "records": written, "out": str(target)}))
+    except LinkageRefused as refused:
+        raise CommandFailed(str(refused)) from None
+    except OSError as error:
+        raise CommandFailed(f"cannot write {arguments.out}: {error.strerror}") from None
+    return 0
+
+
+def evaluate(arguments: argparse.Namespace) -> int:
+    try:
+        print(json.dumps(linkage_evaluation(Path(arguments.truth)), sort_keys=True))
+    except LinkageRefused as refused:
+        raise CommandFailed(str(refused)) from None
+    return 0

@@ -1,0 +1,54 @@
+"""What record linkage decided: each run, and the person each staged record belongs to.
+
+A person id is stable across runs (`person_ids.stable_person_ids`), so the persons
+export, reviews and family links do not churn when linkage runs again.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+
+class LinkageRun(models.Model):
+    """One run of `reunify link`: its engine, threshold, what it found, how long it took,
+    and the m and u values it learnt (to be inspected, not trusted)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    engine = models.CharField(max_length=12)
+    threshold = models.FloatField()
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
+    )
+    starter_label = models.CharField(max_length=200)
+    records = models.PositiveIntegerField(default=0)
+    persons = models.PositiveIntegerField(default=0)
+    seconds = models.JSONField(default=dict, help_text="Wall time per stage.")
+    parameters = models.JSONField(default=list, help_text="Learnt m and u per level.")
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"linkage {self.started_at:%Y-%m-%d %H:%M} ({self.engine})"
+
+
+class LinkedRecord(models.Model):
+    """A staged record and the person linkage says it is, as of the latest run."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    source = models.CharField(max_length=3)
+    record_id = models.CharField(max_length=64)
+    person_id = models.UUIDField(db_index=True)
+    run = models.ForeignKey(LinkageRun, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["source", "record_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "record_id"], name="link_a_record_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.record_id} -> {self.person_id}"

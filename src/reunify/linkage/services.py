@@ -1,0 +1,112 @@
+"""`linkage_run`: resolve every staged record into a person, keeping person ids stable.
+
+Splink runs outside any transaction (minutes on a national extract); its answer is
+written in one transaction with its history entry, replacing the previous run's.
+"""
+
+import math
+from typing import Any
+
+import pandas as pd
+from django.db import transaction
+from django.utils import timezone
+
+from reunify.accounts.models import User
+from reunify.accounts.permissions import require_role
+from reunify.accounts.roles import LINKAGE_RUNNERS
+from reunify.audit.history import record_change
+from reunify.linkage.errors import LinkageRefused
+from reunify.linkage.models import LinkageRun, LinkedRecord
+from reunify.linkage.person_ids import stable_person_ids
+from reunify.linkage.run_linkage import MATCH_THRESHOLD, link_persons
+from reunify.linkage.staged_frame import staged_frame
+
+ENGINES = ("duckdb", "spark")
+# Splink learns its parameters from the data: with too few records EM has nothing to
+# learn from, and the model would link by chance.
+FEWEST_RECORDS = 50
+WRITE_BATCH = 5000
+
+
+def linkage_run(
+    *,
+    actor: User | None,
+    actor_label: str,
+    engine: str = "duckdb",
+    threshold: float = MATCH_THRESHOLD,
+    memory_limit: str | None = None,
+) -> LinkageRun:
+    if actor is not None:
+        require_role(actor, LINKAGE_RUNNERS, action="run record linkage")
+    if engine not in ENGINES:
+        raise LinkageRefused(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    if engine == "spark":
+        raise LinkageRefused("the Spark engine is not built yet; run with --engine duckdb")
+    if not 0 < threshold < 1:
+        raise LinkageRefused(f"the threshold must lie between 0 and 1, not {threshold}")
+    started_at = timezone.now()
+    frame = staged_frame()
+    if len(frame) < FEWEST_RECORDS:
+        raise LinkageRefused(
+            f"{len(frame)} staged records are too few to learn a model from (at least "
+            f"{FEWEST_RECORDS}); import the agency extracts first"
+        )
+    found = link_persons(frame, threshold=threshold, memory_limit=memory_limit)
+    clusters = dict(zip(found.clusters["unique_id"], found.clusters["person_id"], strict=True))
+    with transaction.atomic():
+        previous = {
+            f"{source}:{record_id}": person_id
+            for source, record_id, person_id in LinkedRecord.objects.values_list(
+                "source", "record_id", "person_id"
+            ).iterator(chunk_size=WRITE_BATCH)
+        }
+        persons = stable_person_ids(clusters, previous)
+        run = LinkageRun.objects.create(
+            engine=engine,
+            threshold=threshold,
+            started_at=started_at,
+            finished_at=timezone.now(),
+            started_by=actor,
+            starter_label=actor_label,
+            records=len(persons),
+            persons=len(set(persons.values())),
+            seconds={stage: round(seconds, 2) for stage, seconds in found.seconds.items()},
+            parameters=plain_parameters(found.parameters),
+        )
+        LinkedRecord.objects.all().delete()
+        linked = (
+            LinkedRecord(
+                source=unique_id.split(":", 1)[0],
+                record_id=unique_id.split(":", 1)[1],
+                person_id=person_id,
+                run=run,
+            )
+            for unique_id, person_id in persons.items()
+        )
+        LinkedRecord.objects.bulk_create(linked, batch_size=WRITE_BATCH)
+        record_change(
+            actor=actor,
+            action="linkage.run",
+            subject_type="linkage_run",
+            subject_id=run.pk,
+            changes={
+                "engine": engine,
+                "threshold": threshold,
+                "records": run.records,
+                "persons": run.persons,
+                "persons_kept": len(set(persons.values()) & set(previous.values())),
+            },
+        )
+    return run
+
+
+def plain_parameters(parameters: pd.DataFrame) -> list[dict[str, Any]]:
+    """Learnt m and u as JSON: a level never reached has no value (NaN), kept as null."""
+    rows: list[dict[str, Any]] = parameters.to_dict(orient="records")  # type: ignore[assignment]
+    return [
+        {
+            key: None if isinstance(value, float) and not math.isfinite(value) else value
+            for key, value in row.items()
+        }
+        for row in rows
+    ]

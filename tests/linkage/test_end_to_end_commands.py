@@ -1,0 +1,56 @@
+"""The README's path, as an operator types it: `reunify synth`, `import` three times,
+`link`, `export persons`, `evaluate` — real processes on a real database."""
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_command_line import REUNIFY
+from tests.cli.test_gate_check import database_url_of_this_test
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres_only]
+
+
+def reunify(*arguments: str, data_dir: Path) -> dict[str, object]:
+    env = {
+        **os.environ,
+        "REUNIFY_DATA_DIR": str(data_dir),
+        "DATABASE_URL": database_url_of_this_test(),
+    }
+    done = subprocess.run(
+        [REUNIFY, *arguments], env=env, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    (line,) = done.stdout.splitlines()
+    answer: dict[str, object] = json.loads(line)
+    return answer
+
+
+def test_synth_import_link_export_evaluate(tmp_path: Path) -> None:
+    extracts = tmp_path / "extracts"
+    subprocess.run(
+        [REUNIFY, "synth", "--families", "300", "--seed", "8", "--out", str(extracts)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    read = 0
+    for source in ("cbp", "ice", "orr"):
+        counts = reunify(
+            "import", "--source", source, str(extracts / f"{source}.csv"), data_dir=tmp_path
+        )
+        assert counts["read"] == counts["accepted"] + counts["quarantined"]  # type: ignore[operator]
+        read += counts["accepted"]  # type: ignore[operator]
+
+    linked = reunify("link", data_dir=tmp_path)
+    exported = reunify(
+        "export", "persons", "--out", str(tmp_path / "persons.csv"), data_dir=tmp_path
+    )
+    scores = reunify("evaluate", "--truth", str(extracts), data_dir=tmp_path)
+
+    assert linked["records"] == exported["records"] == read
+    lines = (tmp_path / "persons.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "source,record_id,person_id"
+    assert len(lines) == read + 1
+    assert scores["persons"]["f1"] > 0.98  # type: ignore[index]
