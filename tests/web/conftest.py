@@ -2,10 +2,13 @@
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from pytest_django.live_server_helper import LiveServer
+
+from tests.conftest import CAST_PASSWORD
 
 CHROMIUM = os.environ.get("REUNIFY_CHROMIUM", "/usr/bin/chromium")
 
@@ -41,3 +44,25 @@ def page(browser: Browser) -> Iterator[Page]:
     opened.set_default_timeout(10_000)
     yield opened
     context.close()
+
+
+@pytest.fixture
+def signed_in(browser: Browser, live_server: LiveServer) -> Iterator[Callable[[str], Page]]:
+    """`signed_in("sam")`: a page in its own browser context, signed in as that user."""
+    contexts: list[BrowserContext] = []
+
+    def sign_in(username: str) -> Page:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        page.goto(f"{live_server.url}/")
+        page.get_by_label("User name").fill(username)
+        page.get_by_label("Password").fill(CAST_PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        expect(page.get_by_role("heading", name="Find a person")).to_be_visible()
+        return page
+
+    yield sign_in
+    for context in contexts:
+        context.close()

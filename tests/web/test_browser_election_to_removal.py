@@ -2,45 +2,22 @@
 removal the gate refuses without the son and lets through with him."""
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from reunify.accounts.models import User
 from reunify.families.choices import CustodyKind
 from reunify.families.models import Facility, Separation
 from reunify.removals.models import RemovalPlan, RemovalStatus
-from tests.conftest import CAST_PASSWORD
 from tests.elections.factories import SIGNED_PDF, kiche_mother_with_children
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def signed_in(browser: Browser, live_server: LiveServer) -> Iterator[Callable[[str], Page]]:
-    """`signed_in("sam")`: a page in its own browser context, signed in as that user."""
-    contexts: list[BrowserContext] = []
-
-    def sign_in(username: str) -> Page:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(10_000)
-        page.goto(f"{live_server.url}/")
-        page.get_by_label("User name").fill(username)
-        page.get_by_label("Password").fill(CAST_PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
-        expect(page.get_by_role("heading", name="Find a person")).to_be_visible()
-        return page
-
-    yield sign_in
-    for context in contexts:
-        context.close()
 
 
 def test_kiche_mother_elects_to_depart_with_her_son_and_leaves_only_with_him(

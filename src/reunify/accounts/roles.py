@@ -35,3 +35,6 @@ EXTRACT_IMPORTERS = frozenset({Role.ADMINISTRATOR})
 IMPORT_READERS = frozenset({Role.ADMINISTRATOR, Role.AUDITOR})
 # Who may run record linkage (it rewrites which record is which person).
 LINKAGE_RUNNERS = frozenset({Role.ADMINISTRATOR})
+# Who decides pairs linkage was unsure of, and who may read those decisions.
+LINK_REVIEWERS = frozenset({Role.ADMINISTRATOR, Role.TRACING})
+LINK_REVIEW_READERS = LINK_REVIEWERS | {Role.AUDITOR}

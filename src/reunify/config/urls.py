@@ -9,5 +9,6 @@ urlpatterns = [
     path("decisions/", include("reunify.elections.urls")),
     path("removals/", include("reunify.removals.urls")),
     path("imports/", include("reunify.imports.urls")),
+    path("linkage/", include("reunify.linkage.urls")),
     path("api/v1/", api.urls),
 ]

@@ -52,3 +52,56 @@ class LinkedRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source}:{self.record_id} -> {self.person_id}"
+
+
+class ReviewStatus(models.TextChoices):
+    OPEN = "OPEN", "Waiting for a person"
+    SAME = "SAME", "Same person"
+    DIFFERENT = "DIFFERENT", "Different people"
+    DEFERRED = "DEFERRED", "Deferred"
+
+
+DECIDED = (ReviewStatus.SAME, ReviewStatus.DIFFERENT)
+
+
+class ReviewItem(models.Model):
+    """A pair of records linkage was unsure of, for a person to decide.
+
+    A decision is kept for good: linkage never proposes a decided pair again, and every
+    later run applies it (`decisions.apply_decisions`): "same" joins the two records'
+    persons, "different" keeps them apart. The pair is stored in sorted order.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    left_record = models.CharField(max_length=70, help_text='"cbp:<record_id>"')
+    right_record = models.CharField(max_length=70)
+    match_probability = models.FloatField()
+    match_weight = models.FloatField()
+    run = models.ForeignKey(LinkageRun, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(
+        max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.OPEN
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-match_probability"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["left_record", "right_record"], name="review_a_pair_once"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(left_record__lt=models.F("right_record")),
+                name="review_pair_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.left_record} ~ {self.right_record} ({self.get_status_display()})"
+
+    @property
+    def is_decided(self) -> bool:
+        return self.status in DECIDED

@@ -15,9 +15,11 @@ from reunify.accounts.models import User
 from reunify.accounts.permissions import require_role
 from reunify.accounts.roles import LINKAGE_RUNNERS
 from reunify.audit.history import record_change
+from reunify.linkage.decisions import apply_decisions
 from reunify.linkage.errors import LinkageRefused
-from reunify.linkage.models import LinkageRun, LinkedRecord
+from reunify.linkage.models import LinkageRun, LinkedRecord, ReviewStatus
 from reunify.linkage.person_ids import stable_person_ids
+from reunify.linkage.review_queue import decided_pairs, doubtful_pairs, queue_update
 from reunify.linkage.run_linkage import MATCH_THRESHOLD, link_persons
 from reunify.linkage.staged_frame import staged_frame
 
@@ -52,8 +54,14 @@ def linkage_run(
             f"{FEWEST_RECORDS}); import the agency extracts first"
         )
     found = link_persons(frame, threshold=threshold, memory_limit=memory_limit)
-    clusters = dict(zip(found.clusters["unique_id"], found.clusters["person_id"], strict=True))
+    modelled = dict(zip(found.clusters["unique_id"], found.clusters["person_id"], strict=True))
+    doubtful = doubtful_pairs(found.pairs)
     with transaction.atomic():
+        clusters = apply_decisions(
+            modelled,
+            same=decided_pairs(ReviewStatus.SAME),
+            different=decided_pairs(ReviewStatus.DIFFERENT),
+        )
         previous = {
             f"{source}:{record_id}": person_id
             for source, record_id, person_id in LinkedRecord.objects.values_list(
@@ -84,6 +92,7 @@ def linkage_run(
             for unique_id, person_id in persons.items()
         )
         LinkedRecord.objects.bulk_create(linked, batch_size=WRITE_BATCH)
+        waiting = queue_update(run, doubtful)
         record_change(
             actor=actor,
             action="linkage.run",
@@ -95,6 +104,7 @@ def linkage_run(
                 "records": run.records,
                 "persons": run.persons,
                 "persons_kept": len(set(persons.values()) & set(previous.values())),
+                "pairs_for_review": waiting,
             },
         )
     return run

@@ -1,0 +1,86 @@
+"""Pages: the linkage review queue, and one pair side by side with its decision."""
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from reunify.accounts.permissions import PermissionDenied
+from reunify.accounts.roles import LINK_REVIEWERS
+from reunify.linkage.forms import ReviewDecisionForm
+from reunify.linkage.models import ReviewStatus
+from reunify.linkage.review_fields import COMPARED, CONTEXT, field_pairs, staged_record
+from reunify.linkage.review_services import review_decide
+from reunify.linkage.selectors import review_item, review_queue
+from reunify.web.responses import acting_user, forbidden, form_status
+
+ITEMS_PER_PAGE = 50
+
+
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    user = acting_user(request)
+    status = ReviewStatus.DEFERRED if request.GET.get("show") == "deferred" else ReviewStatus.OPEN
+    try:
+        items = review_queue(user=user, status=status)
+    except PermissionDenied as refused:
+        return forbidden(request, refused)
+    page = Paginator(items, ITEMS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "linkage/queue.html",
+        {
+            "page": page,
+            "showing_deferred": status == ReviewStatus.DEFERRED,
+            "deferred_count": review_queue(user=user, status=ReviewStatus.DEFERRED).count(),
+        },
+    )
+
+
+@login_required
+def pair(request: HttpRequest, item_id: UUID) -> HttpResponse:
+    user = acting_user(request)
+    try:
+        item = review_item(user=user, item_id=item_id)
+    except PermissionDenied as refused:
+        return forbidden(request, refused)
+    if item is None:
+        raise Http404("No such review item.")
+    form = ReviewDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            review_decide(
+                actor=user,
+                item=item,
+                decision=form.cleaned_data["decision"],
+                note=form.cleaned_data["note"],
+            )
+        except PermissionDenied as refused:
+            return forbidden(request, refused)
+        except ValidationError as refused:
+            for field, errors in refused.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(
+                request, "Decision recorded. It applies to the persons at the next linkage run."
+            )
+            return redirect("linkage:queue")
+    left, right = staged_record(item.left_record), staged_record(item.right_record)
+    return render(
+        request,
+        "linkage/pair.html",
+        {
+            "item": item,
+            "left": left,
+            "right": right,
+            "compared": field_pairs(left, right, COMPARED),
+            "context": field_pairs(left, right, CONTEXT),
+            "form": form,
+            "may_decide": user.role in LINK_REVIEWERS and not item.is_decided,
+        },
+        status=form_status(request),
+    )
