@@ -17,6 +17,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from reunify.audit.chain import (
+    CONTENT_KEYS,
     GENESIS_HASH,
     ChainPoint,
     ChainVerifier,
@@ -89,21 +90,7 @@ def stored_entries(*, after: int | None = None) -> Iterator[tuple[dict[str, Any]
         entries = entries.filter(sequence__gt=after)
     rows = (
         entries.order_by("sequence")
-        .values_list(
-            "sequence",
-            "id",
-            "at",
-            "actor_id",
-            "actor_label",
-            "action",
-            "subject_type",
-            "subject_id",
-            "family_unit_id",
-            "person_ids",
-            "changes",
-            "previous_hash",
-            "entry_hash",
-        )
+        .values_list(*CONTENT_KEYS, "entry_hash")
         .iterator(chunk_size=CHUNK)
     )
     for row in rows:
