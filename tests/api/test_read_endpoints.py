@@ -30,9 +30,16 @@ def test_search_by_name_through_the_api(
         actor=olivia, station=station, apprehended_at=at("2018-05-01")
     )
 
-    answer = client.get("/api/v1/persons", {"q": "xiloj maria"}, **bearer(olivia_token))
+    answer = client.post(
+        "/api/v1/persons/search",
+        {"q": "xiloj maria"},
+        content_type="application/json",
+        **bearer(olivia_token),
+    )
+    deprecated = client.get("/api/v1/persons", {"q": "xiloj maria"}, **bearer(olivia_token))
 
     body = answer.json()
+    assert deprecated.json()["items"] == body["items"]
     assert answer.status_code == 200
     assert body["count"] == 1
     assert body["items"][0]["id"] == str(mother.pk)

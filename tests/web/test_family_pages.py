@@ -1,6 +1,7 @@
 """The search and family pages, through Django's test client on the real database."""
 
 import pytest
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -22,16 +23,41 @@ def signed_in(client: Client, olivia: User) -> Client:
     return client
 
 
+def search(client: Client, query: str) -> HttpResponse:
+    """Search as the page does: post the query, follow to the results."""
+    answer: HttpResponse = client.post(reverse("families:search"), {"q": query}, follow=True)
+    return answer
+
+
+def test_a_searched_name_never_appears_in_an_address(
+    signed_in: Client, olivia: User, station: Facility
+) -> None:
+    mother_and_daughter(actor=olivia, station=station, apprehended_at=at("2018-05-01"))
+
+    posted = signed_in.post(reverse("families:search"), {"q": "María Xiloj"})
+    results = signed_in.get(posted["Location"])
+    live = signed_in.post(reverse("families:search"), {"q": "María Xiloj"}, HTTP_HX_REQUEST="true")
+
+    assert posted.status_code == 302
+    assert "xiloj" not in posted["Location"].lower()
+    assert "María Ixchel Xiloj Tzoc" in results.content.decode()
+    assert "xiloj" not in live["HX-Push-Url"].lower()
+    assert "María Ixchel Xiloj Tzoc" in live.content.decode()
+    stranger = Client()
+    stranger.force_login(olivia)
+    assert "María Ixchel" not in stranger.get(posted["Location"]).content.decode()
+
+
 def test_search_finds_a_person_without_accents_and_surnames_in_any_order(
     signed_in: Client, olivia: User, station: Facility
 ) -> None:
     mother_and_daughter(actor=olivia, station=station, apprehended_at=at("2018-05-01"))
 
     for query in ("xiloj maria", "MARIA TZOC", "Tzoc Xiloj", "María Ixchel"):
-        page = signed_in.get(reverse("families:search"), {"q": query})
+        page = search(signed_in, query)
         assert "María Ixchel Xiloj Tzoc" in page.content.decode(), query
 
-    nothing = signed_in.get(reverse("families:search"), {"q": "mar xil garcia"})
+    nothing = search(signed_in, "mar xil garcia")
     assert "No one matches" in nothing.content.decode()
 
 
@@ -41,7 +67,7 @@ def test_search_finds_a_person_by_a_number_however_typed(
     mother_and_daughter(actor=olivia, station=station, apprehended_at=at("2018-05-01"))
 
     for query in ("212345678", "A212-345-678", "a 212 345 678"):
-        page = signed_in.get(reverse("families:search"), {"q": query})
+        page = search(signed_in, query)
         assert "María Ixchel Xiloj Tzoc" in page.content.decode(), query
 
 

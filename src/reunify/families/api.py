@@ -10,7 +10,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
 from reunify.api.auth import caller
-from reunify.api.errors import ErrorOut
+from reunify.api.errors import WRITE_ERRORS, ErrorOut
 from reunify.api.inputs import Text
 from reunify.api.pagination import PageQuery, page_of
 from reunify.families.models import CustodyEpisode, Person
@@ -112,6 +112,10 @@ class PersonSearch(PageQuery):
     q: Text = Field("", max_length=200, description="Name words or an identifier")
 
 
+class PersonSearchBody(PageQuery):
+    q: Text = Field(..., min_length=1, max_length=200, description="Name words or an identifier")
+
+
 def _custody(episode: CustodyEpisode | None) -> dict[str, Any] | None:
     if episode is None:
         return None
@@ -147,21 +151,34 @@ def _person(person: Person, current: CustodyEpisode | None = None) -> dict[str, 
     }
 
 
-@router.get("/persons", response={200: PersonPage, **ERRORS}, summary="Search people")
-def list_persons(request: HttpRequest, query: Query[PersonSearch]) -> dict[str, Any]:
-    """People matching `q` (name words or an identifier); all visible people without it."""
+def persons_page(request: HttpRequest, search: PersonSearch | PersonSearchBody) -> dict[str, Any]:
     user = caller(request)
     matches = (
-        persons_matching(user=user, query=query.q)
-        if query.q.strip()
+        persons_matching(user=user, query=search.q)
+        if search.q.strip()
         else persons_visible_to(user=user).order_by("first_surname", "given_names", "id")
     )
-    page = page_of(matches, query)
+    page = page_of(matches, search)
     page["items"] = [
         _person(p)
         for p in with_search_context(matches.filter(pk__in=[p.pk for p in page["items"]]))
     ]
     return page
+
+
+@router.get("/persons", response={200: PersonPage, **ERRORS}, summary="List people")
+def list_persons(request: HttpRequest, query: Query[PersonSearch]) -> dict[str, Any]:
+    """All visible people, a page at a time. `q` still works here but is deprecated: a name
+    in a URL ends up in logs and histories; search with `POST /persons/search` instead."""
+    return persons_page(request, query)
+
+
+# A body to parse, hence the 400 of WRITE_ERRORS, though nothing is written.
+@router.post("/persons/search", response={200: PersonPage, **WRITE_ERRORS}, summary="Search people")
+def search_persons(request: HttpRequest, search: PersonSearchBody) -> dict[str, Any]:
+    """People matching `q` (name words or an identifier), the query in the body so that no
+    name travels in a URL."""
+    return persons_page(request, search)
 
 
 @router.get("/persons/{person_id}", response={200: PersonOut, **ERRORS}, summary="One person")

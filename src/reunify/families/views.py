@@ -32,6 +32,7 @@ from reunify.families.forms import (
 from reunify.families.languages import common_language_choices
 from reunify.families.models import FamilyUnit
 from reunify.families.overview import build_family_overview
+from reunify.families.search_tokens import query_for, remember_query
 from reunify.families.selectors import (
     family_unit_for,
     members_of,
@@ -60,19 +61,35 @@ def _family_or_404(request: HttpRequest, family_unit_id: UUID) -> FamilyUnit:
 
 @login_required
 def search(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET)
-    query = form.data.get("q", "").strip() if form.is_valid() else ""
-    page = None
-    if query:
-        matches = persons_matching(user=acting_user(request), query=query)
-        page = Paginator(matches, settings.PAGE_SIZE).get_page(request.GET.get("page"))
-        page.object_list = list(with_search_context(matches.filter(pk__in=[p.pk for p in page])))
+    """Search by name or identifier. The query is posted and kept in the session; the
+    results' address holds only a token (`search_tokens`), never the name."""
+    if request.method == "POST":
+        form = SearchForm(request.POST)
+        query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+        token = remember_query(request.session, query) if query else ""
+        address = f"{reverse('families:search')}?r={token}" if token else reverse("families:search")
+        if request.headers.get("HX-Request") != "true":
+            return redirect(address)
+        response = search_results(request, query, token, template="families/_search_results.html")
+        response["HX-Push-Url"] = address
+        return response
+    token = request.GET.get("r", "")
     template = (
         "families/_search_results.html"
         if request.headers.get("HX-Request") == "true"
         else "families/search.html"
     )
-    return render(request, template, {"form": form, "query": query, "page": page})
+    return search_results(request, query_for(request.session, token), token, template=template)
+
+
+def search_results(request: HttpRequest, query: str, token: str, *, template: str) -> HttpResponse:
+    page = None
+    if query:
+        matches = persons_matching(user=acting_user(request), query=query)
+        page = Paginator(matches, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+        page.object_list = list(with_search_context(matches.filter(pk__in=[p.pk for p in page])))
+    form = SearchForm(initial={"q": query})
+    return render(request, template, {"form": form, "query": query, "token": token, "page": page})
 
 
 @login_required
