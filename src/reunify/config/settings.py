@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "reunify.accounts.session_limits.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
@@ -144,8 +145,14 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not IN_PRODUCTION
 MEDIA_ROOT = DATA_DIR / "media"
 
-# Sessions: short and tied to the browser; the access-control issue adds idle limits.
-SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60, minimum=60)
+# Sessions: short and tied to the browser, ended after SESSION_IDLE_SECONDS without a
+# request and SESSION_ABSOLUTE_SECONDS after sign-in (accounts.session_limits).
+# (SESSION_COOKIE_AGE, the earlier name of the absolute limit, is still read.)
+SESSION_ABSOLUTE_SECONDS = env_int(
+    "SESSION_ABSOLUTE_SECONDS", env_int("SESSION_COOKIE_AGE", 8 * 60 * 60, minimum=60), minimum=60
+)
+SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_SECONDS", 30 * 60, minimum=60)
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
