@@ -22,6 +22,7 @@ def test_check_deploy_is_clean_under_production_settings(tmp_path: Path) -> None
         "DJANGO_SETTINGS_MODULE": "reunify.config.settings",
     }
     env.pop("DEBUG", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # the PostgreSQL test run sets it
 
     done = subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
