@@ -220,9 +220,9 @@ def _reported_evidence(records: pd.DataFrame, event_pairs: pd.DataFrame) -> pd.D
     out = compared[PAIR].copy()
     out["reported_parent_name_matches"] = given_same & surname_same
     out["reported_parent_given_name_matches"] = given_same & ~surname_said
-    out["reported_parent_name_differs"] = (given_said & (compared["given_sim"] < NAME_DIFFERENT)) | (
-        surname_said & (compared["surname_sim"] < NAME_DIFFERENT)
-    )
+    out["reported_parent_name_differs"] = (
+        given_said & (compared["given_sim"] < NAME_DIFFERENT)
+    ) | (surname_said & (compared["surname_sim"] < NAME_DIFFERENT))
     out["reported_as_relative"] = named & kinship.notna() & ~kinship.isin(PARENT_WORDS)
     out["expected_sex"] = kinship.map(_SEX_OF_WORD).where(named)
     a_number_said = compared["parent_a_number"].notna()
@@ -292,8 +292,12 @@ def candidate_evidence(frame: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFr
         if column in pairs:
             pairs[column] = pairs[column].astype("boolean").fillna(False).astype(bool)
     pairs = pairs.merge(
-        profiles.rename(columns={"born": "born_p", "sex": "sex_p"}), left_on=PAIR[0], right_index=True
-    ).merge(profiles[["born"]].rename(columns={"born": "born_c"}), left_on=PAIR[1], right_index=True)
+        profiles.rename(columns={"born": "born_p", "sex": "sex_p"}),
+        left_on=PAIR[0],
+        right_index=True,
+    ).merge(
+        profiles[["born"]].rename(columns={"born": "born_c"}), left_on=PAIR[1], right_index=True
+    )
     gap = (pairs["born_c"] - pairs["born_p"]) / DAYS_PER_YEAR
     pairs["age_gap_years"] = gap
     pairs["age_gap_14_to_60"] = gap.between(*AGE_GAP_YEARS)
@@ -306,7 +310,9 @@ def candidate_evidence(frame: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFr
     shared = _surname_evidence(records, pairs)
     pairs["shared_surname"] = shared
     both_named = pairs[PAIR[0]].isin(set(records.loc[records["surnames"].notna(), "person_id"]))
-    pairs["no_shared_surname"] = ~shared & both_named
+    # a legal guardian (a grandmother, most often) seldom carries the child's surnames
+    guardian = pairs["words"].fillna("").str.startswith("GUARDIAN/")
+    pairs["no_shared_surname"] = ~shared & both_named & ~guardian
     pairs["parent_phone_matches"] = _phone_evidence(records, pairs)
     columns = [*PAIR, *EVIDENCE, "words", "sex_p", "age_gap_years"]
     return pairs[columns].rename(columns={"sex_p": "parent_sex"}).reset_index(drop=True)
