@@ -28,19 +28,13 @@ from splink import SettingsCreator
 from splink import comparison_library as cl
 
 from reunify.linkage.evaluation import (
-    PairScores,
     naive_baseline,
     pairwise_scores,
     read_truth_persons,
 )
 from reunify.linkage.family_links import family_links
 from reunify.linkage.records_frame import records_frame
-from reunify.linkage.relationship_evaluation import (
-    link_scores,
-    naive_family_links,
-    read_truth_relationships,
-    shelter_scores,
-)
+from reunify.linkage.relationship_evaluation import relationship_quality
 from reunify.linkage.run_linkage import (
     MATCH_THRESHOLD,
     LinkageModel,
@@ -92,34 +86,6 @@ def synth_quality(
         )
         result["peak_memory_mb"] = round(peak_memory_mb())
     return result
-
-
-def _scores(scores: PairScores) -> dict[str, float | int]:
-    return {"precision": scores.precision, "recall": scores.recall, "f1": scores.f1,
-            "predicted": scores.predicted_pairs, "true": scores.true_pairs}  # fmt: skip
-
-
-def relationship_quality(
-    directory: Path,
-    frame: pd.DataFrame,
-    clusters: pd.DataFrame,
-    links: pd.DataFrame,
-    truth: pd.DataFrame,
-) -> dict[str, Any]:
-    """Parent-child links scored against truth_relationships.csv, and the baseline's."""
-    relationships = read_truth_relationships(directory / "truth_relationships.csv")
-    accepted = links[links["status"] == "accepted"]
-    naive_clusters = naive_baseline(frame)
-    naive = naive_family_links(frame, naive_clusters)
-    return {
-        "accepted": len(accepted),
-        "for_review": len(links) - len(accepted),
-        "links": _scores(link_scores(accepted, clusters, truth, relationships)),
-        "links_with_review": _scores(link_scores(links, clusters, truth, relationships)),
-        "shelter": shelter_scores(accepted, clusters, truth, relationships).as_dict(),
-        "naive_links": _scores(link_scores(naive, naive_clusters, truth, relationships)),
-        "naive_shelter": shelter_scores(naive, naive_clusters, truth, relationships).as_dict(),
-    }
 
 
 # FEBRL4: 5,000 originals in A, one noisy duplicate of each in B.

@@ -47,9 +47,19 @@ def test_synth_import_link_export_evaluate(tmp_path: Path) -> None:
     exported = reunify(
         "export", "persons", "--out", str(tmp_path / "persons.csv"), data_dir=tmp_path
     )
+    related = reunify(
+        "export", "relationships", "--out", str(tmp_path / "rel.csv"), data_dir=tmp_path
+    )
     scores = reunify("evaluate", "--truth", str(extracts), data_dir=tmp_path)
 
-    assert linked["records"] == exported["records"] == read
+    assert linked["records"] == exported["rows"] == read
+    assert related["rows"] == linked["family_links"]
+    assert (
+        (tmp_path / "rel.csv")
+        .read_text(encoding="utf-8")
+        .startswith("parent_person_id,child_person_id,confidence\n")
+    )
+    assert scores["relationships"]["shelter"]["correct_share"] > 0.95  # type: ignore[index]
     lines = (tmp_path / "persons.csv").read_text(encoding="utf-8").splitlines()
     assert lines[0] == "source,record_id,person_id"
     assert len(lines) == read + 1

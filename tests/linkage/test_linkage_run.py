@@ -10,8 +10,8 @@ import pytest
 from reunify.audit.models import HistoryEntry
 from reunify.imports.services import extract_import
 from reunify.linkage.errors import LinkageRefused
-from reunify.linkage.exports import persons_export, staged_count
-from reunify.linkage.models import LinkedRecord
+from reunify.linkage.exports import persons_export, relationships_export, staged_count
+from reunify.linkage.models import FamilyLink, FamilyLinkStatus, LinkedRecord
 from reunify.linkage.scoring import linkage_evaluation
 from reunify.linkage.services import linkage_run
 from reunify.synth import build_world, write_extracts
@@ -63,6 +63,25 @@ def test_the_persons_export_holds_each_imported_record_once(extracts: Path) -> N
     assert list(rows[0]) == ["source", "record_id", "person_id"]
     assert written == len(rows) == staged_count()
     assert len({(row["source"], row["record_id"]) for row in rows}) == len(rows)
+
+
+def test_parent_child_links_are_found_and_exported_with_their_evidence(extracts: Path) -> None:
+    import_all(extracts)
+    run = linkage_run(actor=None, actor_label="test")
+    out = io.StringIO()
+
+    written = relationships_export(out)
+
+    accepted = FamilyLink.objects.filter(status=FamilyLinkStatus.ACCEPTED)
+    assert written == accepted.count() == run.family_links > 50
+    assert all(link.confidence >= 0.9 for link in accepted)
+    assert any(code.startswith("relationship_word:") for code in accepted.first().evidence)  # type: ignore[union-attr]
+    linked_persons = set(LinkedRecord.objects.values_list("person_id", flat=True))
+    assert set(accepted.values_list("child_person_id", flat=True)) <= linked_persons
+    assert out.getvalue().startswith("parent_person_id,child_person_id,confidence\n")
+    shelter = linkage_evaluation(extracts)["relationships"]["shelter"]
+    assert shelter["correct_share"] > 0.95
+    assert shelter["wrong_share"] < 0.01
 
 
 def test_an_export_after_a_new_import_asks_for_linkage_first(

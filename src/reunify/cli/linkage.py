@@ -9,7 +9,7 @@ from pathlib import Path
 
 from reunify.cli.errors import CommandFailed
 from reunify.linkage.errors import LinkageRefused
-from reunify.linkage.exports import persons_export
+from reunify.linkage.exports import persons_export, relationships_export
 from reunify.linkage.scoring import linkage_evaluation
 from reunify.linkage.services import linkage_run
 
@@ -29,7 +29,10 @@ def link(arguments: argparse.Namespace) -> int:
     print(
         json.dumps(
             {"run": str(run.pk), "engine": run.engine, "threshold": run.threshold,
-             "records": run.records, "persons": run.persons, "seconds": run.seconds},
+             "records": run.records, "persons": run.persons,
+             "family_links": run.family_links,
+             "family_links_for_review": run.family_links_for_review,
+             "seconds": run.seconds},
             sort_keys=True,
         )
     )  # fmt: skip
@@ -37,16 +40,17 @@ def link(arguments: argparse.Namespace) -> int:
 
 
 def export(arguments: argparse.Namespace) -> int:
+    write = {"persons": persons_export, "relationships": relationships_export}[arguments.what]
     try:
         if arguments.out == "-":
-            written = persons_export(sys.stdout)
+            written = write(sys.stdout)
         else:
             target = Path(arguments.out)
             partial = target.with_name(target.name + ".partial")
             with partial.open("w", encoding="utf-8", newline="") as out:
-                written = persons_export(out)
+                written = write(out)
             partial.replace(target)  # a reader never sees half an export
-            print(json.dumps({"export": "persons", "records": written, "out": str(target)}))
+            print(json.dumps({"export": arguments.what, "rows": written, "out": str(target)}))
     except LinkageRefused as refused:
         raise CommandFailed(str(refused)) from None
     except OSError as error:

@@ -95,9 +95,11 @@ def add_linkage_commands(commands: "argparse._SubParsersAction[_Parser]") -> Non
     export = commands.add_parser(
         "export",
         help="write linkage results for others to measure",
-        description="persons: source,record_id,person_id for every imported record.",
+        description="persons: source,record_id,person_id for every imported record. "
+        "relationships: parent_person_id,child_person_id,confidence for every accepted "
+        "parent-child link.",
     )
-    export.add_argument("what", choices=("persons",), help="what to export")
+    export.add_argument("what", choices=("persons", "relationships"), help="what to export")
     export.add_argument("--out", required=True, help="file to write, or - for stdout")
     evaluate = commands.add_parser(
         "evaluate",

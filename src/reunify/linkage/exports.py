@@ -9,10 +9,11 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from reunify.linkage.errors import LinkageRefused
-from reunify.linkage.models import LinkedRecord
+from reunify.linkage.models import FamilyLink, FamilyLinkStatus, LinkedRecord
 from reunify.linkage.staged_frame import MODELS
 
 PERSONS_HEADER = ("source", "record_id", "person_id")
+RELATIONSHIPS_HEADER = ("parent_person_id", "child_person_id", "confidence")
 READ_CHUNK = 20_000
 
 
@@ -43,5 +44,24 @@ def persons_export(out: TextIO) -> int:
     written = 0
     for row in linked_rows():
         writer.writerow(row)
+        written += 1
+    return written
+
+
+def relationships_export(out: TextIO) -> int:
+    """Write the accepted parent-child links (links for review are proposals, not part of
+    the record); returns how many."""
+    if not LinkedRecord.objects.exists():
+        raise LinkageRefused("no linkage yet: run reunify link first")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(RELATIONSHIPS_HEADER)
+    links = FamilyLink.objects.filter(status=FamilyLinkStatus.ACCEPTED).order_by(
+        "parent_person_id", "child_person_id"
+    )
+    written = 0
+    for parent, child, confidence in links.values_list(
+        "parent_person_id", "child_person_id", "confidence"
+    ).iterator(chunk_size=READ_CHUNK):
+        writer.writerow((parent, child, f"{confidence:.4f}"))
         written += 1
     return written

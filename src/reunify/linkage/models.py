@@ -25,6 +25,8 @@ class LinkageRun(models.Model):
     starter_label = models.CharField(max_length=200)
     records = models.PositiveIntegerField(default=0)
     persons = models.PositiveIntegerField(default=0)
+    family_links = models.PositiveIntegerField(default=0, help_text="Accepted ones.")
+    family_links_for_review = models.PositiveIntegerField(default=0)
     seconds = models.JSONField(default=dict, help_text="Wall time per stage.")
     parameters = models.JSONField(default=list, help_text="Learnt m and u per level.")
 
@@ -105,3 +107,33 @@ class ReviewItem(models.Model):
     @property
     def is_decided(self) -> bool:
         return self.status in DECIDED
+
+
+class FamilyLinkStatus(models.TextChoices):
+    ACCEPTED = "ACCEPTED", "Accepted"
+    REVIEW = "REVIEW", "For review"
+
+
+class FamilyLink(models.Model):
+    """A parent-child link family reconstruction found between two linked persons, with
+    its confidence and the evidence behind it, as of the latest run. Below the accepting
+    confidence a link is only a proposal for review, never part of the record."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    parent_person_id = models.UUIDField(db_index=True)
+    child_person_id = models.UUIDField(db_index=True)
+    confidence = models.FloatField()
+    status = models.CharField(max_length=10, choices=FamilyLinkStatus.choices)
+    evidence = models.JSONField(help_text='Codes such as "relationship_word:MOTHER/CHILD".')
+    run = models.ForeignKey(LinkageRun, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["child_person_id", "-confidence"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["parent_person_id", "child_person_id"], name="link_a_parent_and_child_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.parent_person_id} parent of {self.child_person_id} ({self.confidence:.2f})"

@@ -19,10 +19,11 @@ child's border event, over the naive persons of `evaluation.naive_baseline`.
 import csv
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from reunify.linkage.evaluation import PairScores
+from reunify.linkage.evaluation import PairScores, naive_baseline
 
 PAIR = ["parent_person_id", "child_person_id"]
 
@@ -173,3 +174,31 @@ def naive_family_links(frame: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFr
     )
     links = links[links["parent_person_id"] != links["child_person_id"]]
     return links.sort_values("confidence", ascending=False).drop_duplicates(PAIR)
+
+
+def scores_of(scores: PairScores) -> dict[str, float | int]:
+    return {"precision": scores.precision, "recall": scores.recall, "f1": scores.f1,
+            "predicted": scores.predicted_pairs, "true": scores.true_pairs}  # fmt: skip
+
+
+def relationship_quality(
+    directory: Path,
+    frame: pd.DataFrame,
+    clusters: pd.DataFrame,
+    links: pd.DataFrame,
+    truth: pd.DataFrame,
+) -> dict[str, Any]:
+    """Parent-child links scored against truth_relationships.csv, and the baseline's."""
+    relationships = read_truth_relationships(directory / "truth_relationships.csv")
+    accepted = links[links["status"] == "accepted"]
+    naive_clusters = naive_baseline(frame)
+    naive = naive_family_links(frame, naive_clusters)
+    return {
+        "accepted": len(accepted),
+        "for_review": len(links) - len(accepted),
+        "links": scores_of(link_scores(accepted, clusters, truth, relationships)),
+        "links_with_review": scores_of(link_scores(links, clusters, truth, relationships)),
+        "shelter": shelter_scores(accepted, clusters, truth, relationships).as_dict(),
+        "naive_links": scores_of(link_scores(naive, naive_clusters, truth, relationships)),
+        "naive_shelter": shelter_scores(naive, naive_clusters, truth, relationships).as_dict(),
+    }

@@ -15,6 +15,8 @@ from reunify.linkage.evaluation import (
     read_truth_persons,
 )
 from reunify.linkage.exports import linked_rows
+from reunify.linkage.models import FamilyLink
+from reunify.linkage.relationship_evaluation import relationship_quality
 from reunify.linkage.staged_frame import staged_frame
 
 
@@ -38,11 +40,28 @@ def linkage_evaluation(truth_dir: Path) -> dict[str, Any]:
     )
     if linked.empty:
         raise LinkageRefused("no linkage to evaluate: run reunify link first")
-    return {
+    frame = staged_frame()
+    answer: dict[str, Any] = {
         "records": len(linked),
         "truth_records": len(truth),
         "persons": scores_json(pairwise_scores(linked, truth)),
-        "naive_baseline_persons": scores_json(
-            pairwise_scores(naive_baseline(staged_frame()), truth)
-        ),
+        "naive_baseline_persons": scores_json(pairwise_scores(naive_baseline(frame), truth)),
     }
+    if (truth_dir / "truth_relationships.csv").is_file():
+        answer["relationships"] = relationship_quality(
+            truth_dir, frame, linked, stored_links(), truth
+        )
+    return answer
+
+
+def stored_links() -> pd.DataFrame:
+    rows = FamilyLink.objects.values_list(
+        "parent_person_id", "child_person_id", "confidence", "status"
+    )
+    return pd.DataFrame(
+        [
+            (str(parent), str(child), confidence, status.lower())
+            for parent, child, confidence, status in rows
+        ],
+        columns=["parent_person_id", "child_person_id", "confidence", "status"],
+    )

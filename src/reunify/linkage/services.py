@@ -5,6 +5,7 @@ written in one transaction with its history entry, replacing the previous run's.
 """
 
 import math
+import time
 from typing import Any
 
 import pandas as pd
@@ -17,7 +18,14 @@ from reunify.accounts.roles import LINKAGE_RUNNERS
 from reunify.audit.history import record_change
 from reunify.linkage.decisions import apply_decisions
 from reunify.linkage.errors import LinkageRefused
-from reunify.linkage.models import LinkageRun, LinkedRecord, ReviewStatus
+from reunify.linkage.family_links import LINK_COLUMNS, family_links
+from reunify.linkage.models import (
+    FamilyLink,
+    FamilyLinkStatus,
+    LinkageRun,
+    LinkedRecord,
+    ReviewStatus,
+)
 from reunify.linkage.person_ids import stable_person_ids
 from reunify.linkage.review_queue import decided_pairs, doubtful_pairs, queue_update
 from reunify.linkage.run_linkage import MATCH_THRESHOLD, link_persons
@@ -93,6 +101,10 @@ def linkage_run(
         )
         LinkedRecord.objects.bulk_create(linked, batch_size=WRITE_BATCH)
         waiting = queue_update(run, doubtful)
+        started = time.perf_counter()
+        found_links = family_links(frame, as_clusters(persons)).links
+        run.seconds["family_links"] = round(time.perf_counter() - started, 2)
+        links_replace(run, found_links)
         record_change(
             actor=actor,
             action="linkage.run",
@@ -105,9 +117,43 @@ def linkage_run(
                 "persons": run.persons,
                 "persons_kept": len(set(persons.values()) & set(previous.values())),
                 "pairs_for_review": waiting,
+                "family_links": run.family_links,
+                "family_links_for_review": run.family_links_for_review,
             },
         )
     return run
+
+
+def as_clusters(persons: dict[str, Any]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"unique_id": list(persons), "person_id": [str(person) for person in persons.values()]}
+    )
+
+
+def links_replace(run: LinkageRun, links: pd.DataFrame) -> None:
+    """This run's parent-child links instead of the last run's."""
+    FamilyLink.objects.all().delete()
+    FamilyLink.objects.bulk_create(
+        (
+            FamilyLink(
+                parent_person_id=parent,
+                child_person_id=child,
+                confidence=float(confidence),
+                status=FamilyLinkStatus.ACCEPTED
+                if status == "accepted"
+                else FamilyLinkStatus.REVIEW,
+                evidence=list(evidence),
+                run=run,
+            )
+            for parent, child, confidence, status, evidence in links[list(LINK_COLUMNS)].itertuples(
+                index=False
+            )
+        ),
+        batch_size=WRITE_BATCH,
+    )
+    run.family_links = int((links["status"] == "accepted").sum())
+    run.family_links_for_review = len(links) - run.family_links
+    run.save(update_fields=["family_links", "family_links_for_review", "seconds"])
 
 
 def plain_parameters(parameters: pd.DataFrame) -> list[dict[str, Any]]:
