@@ -2,6 +2,7 @@
 environment (see docs/operations.md for the list); a bad value stops start-up."""
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "axes",
     "reunify.accounts",
     "reunify.audit",
     "reunify.families",
@@ -75,6 +77,8 @@ MIDDLEWARE = [
     "reunify.accounts.session_limits.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it answers a locked-out sign-in.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "reunify.config.urls"
@@ -104,6 +108,28 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:sign-in"
+
+# Sign-in lockout (django-axes): after AXES_FAILURE_LIMIT failures for one user name from
+# one address, that pair waits AXES_COOLOFF_TIME. Keyed by the pair so that nobody can
+# lock a colleague out from elsewhere; the user name is counted whether or not it
+# exists, so a locked-out answer says nothing about which accounts exist.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False  # the attempts are rows in the database, not lines in the logs
+# The client's address: REMOTE_ADDR, unless REUNIFY_PROXY_COUNT trusted proxies stand in
+# front and X-Forwarded-For can be believed (otherwise anyone could forge it).
+REUNIFY_PROXY_COUNT = env_int("REUNIFY_PROXY_COUNT", 0, minimum=0)
+AXES_IPWARE_PROXY_COUNT = REUNIFY_PROXY_COUNT or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if REUNIFY_PROXY_COUNT else ("REMOTE_ADDR",)
+)
 LOGIN_REDIRECT_URL = "families:search"
 LOGOUT_REDIRECT_URL = "accounts:sign-in"
 
