@@ -1,5 +1,7 @@
 """The search and family pages, through Django's test client on the real database."""
 
+from typing import Any
+
 import pytest
 from django.http import HttpResponse
 from django.test import Client
@@ -46,6 +48,21 @@ def test_a_searched_name_never_appears_in_an_address(
     stranger = Client()
     stranger.force_login(olivia)
     assert "María Ixchel" not in stranger.get(posted["Location"]).content.decode()
+
+
+def test_search_pages_carry_the_token_not_the_name(
+    signed_in: Client, olivia: User, station: Facility, settings: Any
+) -> None:
+    settings.PAGE_SIZE = 1
+    mother_and_daughter(actor=olivia, station=station, apprehended_at=at("2018-05-01"))
+
+    first = search(signed_in, "xiloj")
+    token = first.request["QUERY_STRING"].removeprefix("r=")
+    second = signed_in.get(reverse("families:search"), {"r": token, "page": 2})
+
+    assert f'href="?r={token}&amp;page=2"' in first.content.decode()
+    assert "Page 2 of 2" in second.content.decode()
+    assert "xiloj" not in token.lower()
 
 
 def test_search_finds_a_person_without_accents_and_surnames_in_any_order(
