@@ -211,6 +211,7 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},  # every sign-in at INFO is noise; lockouts warn
         "fontTools": {"level": "WARNING"},
     },
 }

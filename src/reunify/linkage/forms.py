@@ -1,6 +1,6 @@
 from django import forms
 
-from reunify.linkage.models import ReviewStatus
+from reunify.linkage.models import FamilyLinkVerdict, ReviewStatus
 
 
 class ReviewDecisionForm(forms.Form):
@@ -19,4 +19,19 @@ class ReviewDecisionForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="What decided it, for whoever reads the record later.",
+    )
+
+
+class FamilyLinkDecisionForm(forms.Form):
+    verdict = forms.ChoiceField(
+        label="Is this adult the child's parent?",
+        choices=FamilyLinkVerdict.choices,
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label="Note",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What decided it: a document, an interview, a call.",
     )

@@ -137,3 +137,35 @@ class FamilyLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.parent_person_id} parent of {self.child_person_id} ({self.confidence:.2f})"
+
+
+class FamilyLinkVerdict(models.TextChoices):
+    ACCEPTED = "ACCEPTED", "Parent and child"
+    REJECTED = "REJECTED", "Not parent and child"
+
+
+class FamilyLinkDecision(models.Model):
+    """A person's decision on a proposed parent-child link, kept for good: every later
+    linkage run accepts or drops that link whatever its new confidence, and a rejected
+    link is never proposed again."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    parent_person_id = models.UUIDField()
+    child_person_id = models.UUIDField()
+    verdict = models.CharField(max_length=10, choices=FamilyLinkVerdict.choices)
+    confidence_then = models.FloatField(help_text="The model's confidence when decided.")
+    evidence_then = models.JSONField()
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    decided_at = models.DateTimeField()
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-decided_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["parent_person_id", "child_person_id"], name="decide_a_family_link_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.parent_person_id} / {self.child_person_id}: {self.get_verdict_display()}"

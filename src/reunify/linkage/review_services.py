@@ -9,7 +9,14 @@ from reunify.accounts.roles import LINK_REVIEWERS
 from reunify.audit.history import record_change
 from reunify.families.errors import raise_if_any
 from reunify.families.rules import Problem
-from reunify.linkage.models import ReviewItem, ReviewStatus
+from reunify.linkage.models import (
+    FamilyLink,
+    FamilyLinkDecision,
+    FamilyLinkStatus,
+    FamilyLinkVerdict,
+    ReviewItem,
+    ReviewStatus,
+)
 
 CHOICES = (ReviewStatus.SAME, ReviewStatus.DIFFERENT, ReviewStatus.DEFERRED)
 NOTE_LIMIT = 2000
@@ -56,3 +63,57 @@ def review_decide(*, actor: User, item: ReviewItem, decision: str, note: str = "
             },
         )
     return locked
+
+
+def family_link_decide(
+    *, actor: User, link: FamilyLink, verdict: str, note: str = ""
+) -> FamilyLinkDecision:
+    """Accept or reject a proposed parent-child link; kept for every later run."""
+    require_role(actor, LINK_REVIEWERS, action="decide linkage reviews")
+    problems = []
+    if verdict not in FamilyLinkVerdict.values:
+        problems.append(Problem("verdict", "Choose parent and child, or not parent and child."))
+    if len(note) > NOTE_LIMIT:
+        problems.append(Problem("note", f"Keep the note under {NOTE_LIMIT} characters."))
+    raise_if_any(problems)
+    with transaction.atomic():
+        locked = FamilyLink.objects.select_for_update().filter(pk=link.pk).first()
+        if (
+            locked is None
+            or FamilyLinkDecision.objects.filter(
+                parent_person_id=link.parent_person_id, child_person_id=link.child_person_id
+            ).exists()
+        ):
+            raise_if_any(
+                [Problem("verdict", "This link was already decided, or linkage ran again since.")]
+            )
+        assert locked is not None
+        decision = FamilyLinkDecision.objects.create(
+            parent_person_id=locked.parent_person_id,
+            child_person_id=locked.child_person_id,
+            verdict=verdict,
+            confidence_then=locked.confidence,
+            evidence_then=locked.evidence,
+            decided_by=actor,
+            decided_at=timezone.now(),
+            note=note.strip(),
+        )
+        if verdict == FamilyLinkVerdict.ACCEPTED:
+            locked.status = FamilyLinkStatus.ACCEPTED
+            locked.evidence = [*locked.evidence, "reviewer_accepted"]
+            locked.save(update_fields=["status", "evidence"])
+        else:
+            locked.delete()
+        record_change(
+            actor=actor,
+            action="linkage.family_link_decided",
+            subject_type="family_link_decision",
+            subject_id=decision.pk,
+            changes={
+                "parent_person_id": str(decision.parent_person_id),
+                "child_person_id": str(decision.child_person_id),
+                "verdict": verdict,
+                "confidence": decision.confidence_then,
+            },
+        )
+    return decision

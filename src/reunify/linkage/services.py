@@ -18,9 +18,11 @@ from reunify.accounts.roles import LINKAGE_RUNNERS
 from reunify.audit.history import record_change
 from reunify.linkage.decisions import apply_decisions
 from reunify.linkage.errors import LinkageRefused
+from reunify.linkage.family_decisions import apply_family_decisions
 from reunify.linkage.family_links import LINK_COLUMNS, family_links
 from reunify.linkage.models import (
     FamilyLink,
+    FamilyLinkDecision,
     FamilyLinkStatus,
     LinkageRun,
     LinkedRecord,
@@ -102,7 +104,11 @@ def linkage_run(
         LinkedRecord.objects.bulk_create(linked, batch_size=WRITE_BATCH)
         waiting = queue_update(run, doubtful)
         started = time.perf_counter()
-        found_links = family_links(frame, as_clusters(persons)).links
+        found_links = apply_family_decisions(
+            family_links(frame, as_clusters(persons)).links,
+            family_verdicts(),
+            persons={str(person) for person in persons.values()},
+        )
         run.seconds["family_links"] = round(time.perf_counter() - started, 2)
         links_replace(run, found_links)
         record_change(
@@ -122,6 +128,15 @@ def linkage_run(
             },
         )
     return run
+
+
+def family_verdicts() -> dict[tuple[str, str], str]:
+    return {
+        (str(parent), str(child)): verdict
+        for parent, child, verdict in FamilyLinkDecision.objects.values_list(
+            "parent_person_id", "child_person_id", "verdict"
+        )
+    }
 
 
 def as_clusters(persons: dict[str, Any]) -> pd.DataFrame:

@@ -11,11 +11,18 @@ from django.shortcuts import redirect, render
 
 from reunify.accounts.permissions import PermissionDenied
 from reunify.accounts.roles import LINK_REVIEWERS
-from reunify.linkage.forms import ReviewDecisionForm
-from reunify.linkage.models import ReviewStatus
+from reunify.linkage.evidence_words import evidence_in_words
+from reunify.linkage.forms import FamilyLinkDecisionForm, ReviewDecisionForm
+from reunify.linkage.models import FamilyLinkStatus, ReviewStatus
 from reunify.linkage.review_fields import COMPARED, CONTEXT, field_pairs, staged_record
-from reunify.linkage.review_services import review_decide
-from reunify.linkage.selectors import review_item, review_queue
+from reunify.linkage.review_services import family_link_decide, review_decide
+from reunify.linkage.selectors import (
+    family_link,
+    family_links_for_review,
+    records_of_person,
+    review_item,
+    review_queue,
+)
 from reunify.web.responses import acting_user, forbidden, form_status
 
 ITEMS_PER_PAGE = 50
@@ -81,6 +88,59 @@ def pair(request: HttpRequest, item_id: UUID) -> HttpResponse:
             "context": field_pairs(left, right, CONTEXT),
             "form": form,
             "may_decide": user.role in LINK_REVIEWERS and not item.is_decided,
+        },
+        status=form_status(request),
+    )
+
+
+@login_required
+def family_queue(request: HttpRequest) -> HttpResponse:
+    try:
+        links = family_links_for_review(user=acting_user(request))
+    except PermissionDenied as refused:
+        return forbidden(request, refused)
+    page = Paginator(links, ITEMS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "linkage/family_queue.html", {"page": page})
+
+
+@login_required
+def family_link_page(request: HttpRequest, link_id: UUID) -> HttpResponse:
+    user = acting_user(request)
+    try:
+        link = family_link(user=user, link_id=link_id)
+    except PermissionDenied as refused:
+        return forbidden(request, refused)
+    if link is None:
+        raise Http404("No such link: linkage may have run again since.")
+    form = FamilyLinkDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            family_link_decide(
+                actor=user,
+                link=link,
+                verdict=form.cleaned_data["verdict"],
+                note=form.cleaned_data["note"],
+            )
+        except PermissionDenied as refused:
+            return forbidden(request, refused)
+        except ValidationError as refused:
+            for field, errors in refused.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, "Decision recorded. Every later linkage run keeps it.")
+            return redirect("linkage:family-queue")
+    return render(
+        request,
+        "linkage/family_link.html",
+        {
+            "link": link,
+            "evidence": [evidence_in_words(code) for code in link.evidence],
+            "people": [
+                ("Adult", [staged_record(r) for r in records_of_person(link.parent_person_id)]),
+                ("Child", [staged_record(r) for r in records_of_person(link.child_person_id)]),
+            ],
+            "form": form,
+            "may_decide": user.role in LINK_REVIEWERS and link.status == FamilyLinkStatus.REVIEW,
         },
         status=form_status(request),
     )
