@@ -38,3 +38,5 @@ LINKAGE_RUNNERS = frozenset({Role.ADMINISTRATOR})
 # Who decides pairs linkage was unsure of, and who may read those decisions.
 LINK_REVIEWERS = frozenset({Role.ADMINISTRATOR, Role.TRACING})
 LINK_REVIEW_READERS = LINK_REVIEWERS | {Role.AUDITOR}
+# Supervisors' queue: elections to acknowledge, override requests to decide.
+SUPERVISORS = ELECTION_ACKNOWLEDGERS | GATE_OVERRIDERS

@@ -11,7 +11,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import File, Form, Router, Status, UploadedFile
 
 from reunify.accounts.models import User
-from reunify.api.auth import caller
+from reunify.accounts.roles import ELECTION_ACKNOWLEDGERS, ELECTION_RECORDERS
+from reunify.api.auth import caller, only
 from reunify.api.errors import READ_ERRORS, WRITE_ERRORS
 from reunify.api.references import actor_ref, person_or_404, person_ref, persons_named
 from reunify.elections.api_schemas import (
@@ -146,6 +147,7 @@ def list_notices(request: HttpRequest, person_id: UUID) -> list[dict[str, Any]]:
 
 @router.post(
     "/persons/{person_id}/notices",
+    auth=only(ELECTION_RECORDERS, action="prepare notices of options"),
     response={201: NoticeOut, **WRITE_ERRORS},
     summary="Prepare a notice of options for a separated parent",
 )
@@ -170,6 +172,7 @@ def get_notice(request: HttpRequest, notice_id: UUID) -> dict[str, Any]:
 
 @router.post(
     "/notices/{notice_id}/delivery",
+    auth=only(ELECTION_RECORDERS, action="record the delivery of notices"),
     response={200: NoticeOut, **WRITE_ERRORS},
     summary="Record that the notice was given to the parent",
 )
@@ -226,6 +229,7 @@ def list_elections(request: HttpRequest, person_id: UUID) -> list[dict[str, Any]
 
 @router.post(
     "/persons/{person_id}/elections",
+    auth=only(ELECTION_RECORDERS, action="record elections"),
     response={201: ElectionOut, **WRITE_ERRORS},
     summary="Record a parent's election (multipart, with the signed form if signed)",
 )
@@ -268,6 +272,7 @@ def record_election(
 
 @router.post(
     "/elections/{election_id}/acknowledgment",
+    auth=only(ELECTION_ACKNOWLEDGERS, action="acknowledge elections"),
     response={200: ElectionOut, **WRITE_ERRORS},
     summary="A supervisor, not the recorder, acknowledges the election as documented",
 )
@@ -279,6 +284,7 @@ def acknowledge_election(request: HttpRequest, election_id: UUID) -> dict[str, A
 
 @router.post(
     "/elections/{election_id}/withdrawal",
+    auth=only(ELECTION_RECORDERS, action="record withdrawals of elections"),
     response={200: ElectionOut, **WRITE_ERRORS},
     summary="Record that the parent withdrew their election",
 )

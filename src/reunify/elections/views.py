@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from reunify.accounts.permissions import PermissionDenied
+from reunify.accounts.roles import ELECTION_ACKNOWLEDGERS, ELECTION_RECORDERS
 from reunify.elections.forms import (
     ElectionRecordForm,
     NoticeDeliveryForm,
@@ -37,6 +38,7 @@ from reunify.elections.status import parent_status
 from reunify.families.forms import apply_service_errors, as_aware
 from reunify.families.models import Person
 from reunify.families.selectors import children_apart_from, persons_visible_to
+from reunify.web.access import roles_required
 from reunify.web.responses import acting_user, forbidden, form_status
 
 
@@ -67,7 +69,7 @@ def parent(request: HttpRequest, person_id: UUID) -> HttpResponse:
     )
 
 
-@login_required
+@roles_required(ELECTION_RECORDERS, action="prepare notices of options")
 def notice_new(request: HttpRequest, person_id: UUID) -> HttpResponse:
     found = _parent_or_404(request, person_id)
     children = children_apart_from(found)
@@ -94,7 +96,7 @@ def notice_new(request: HttpRequest, person_id: UUID) -> HttpResponse:
     return _form_page(request, found, form, "Prepare a notice of options")
 
 
-@login_required
+@roles_required(ELECTION_RECORDERS, action="record the delivery of notices")
 def notice_delivery(request: HttpRequest, notice_id: UUID) -> HttpResponse:
     notice = get_object_or_404(Notice.objects.select_related("parent"), pk=notice_id)
     found = _parent_or_404(request, notice.parent_id)
@@ -133,7 +135,7 @@ def notice_pdf(request: HttpRequest, notice_id: UUID) -> HttpResponse:
     return response
 
 
-@login_required
+@roles_required(ELECTION_RECORDERS, action="record elections")
 def election_new(request: HttpRequest, person_id: UUID) -> HttpResponse:
     found = _parent_or_404(request, person_id)
     children = children_apart_from(found)
@@ -185,7 +187,7 @@ def election_new(request: HttpRequest, person_id: UUID) -> HttpResponse:
     return _form_page(request, found, form, "Record the parent's election", multipart=True)
 
 
-@login_required
+@roles_required(ELECTION_RECORDERS, action="record withdrawals of elections")
 @require_POST
 def election_withdrawal(request: HttpRequest, election_id: UUID) -> HttpResponse:
     election = get_object_or_404(Election, pk=election_id)
@@ -206,7 +208,7 @@ def election_withdrawal(request: HttpRequest, election_id: UUID) -> HttpResponse
     return _to_parent(found.pk)
 
 
-@login_required
+@roles_required(ELECTION_ACKNOWLEDGERS, action="acknowledge elections")
 @require_POST
 def election_acknowledgment(request: HttpRequest, election_id: UUID) -> HttpResponse:
     election = get_object_or_404(Election.objects.select_related("parent"), pk=election_id)

@@ -16,6 +16,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from reunify.accounts.permissions import PermissionDenied
+from reunify.accounts.roles import (
+    CUSTODY_RECORDERS,
+    FAMILY_RECORDERS,
+    REUNION_RECORDERS,
+    SEPARATION_AUTHORISERS,
+)
 from reunify.elections.status import parent_status
 from reunify.families.choices import PARENTAL_ROLES, MemberRole
 from reunify.families.forms import (
@@ -49,6 +55,7 @@ from reunify.families.services import (
     reunion_record,
     separations_record_for_children,
 )
+from reunify.web.access import roles_required
 from reunify.web.responses import acting_user, forbidden
 
 
@@ -126,7 +133,7 @@ def family_unit(request: HttpRequest, family_unit_id: UUID) -> HttpResponse:
     )
 
 
-@login_required
+@roles_required(FAMILY_RECORDERS, action="record family units")
 def family_unit_new(request: HttpRequest) -> HttpResponse:
     form = FamilyUnitForm(request.POST or None)
     members = MemberFormSet(request.POST or None, prefix="members")
@@ -180,7 +187,7 @@ def _apply_member_errors(
         apply_service_errors(form, ValidationError(unit_errors))
 
 
-@login_required
+@roles_required(FAMILY_RECORDERS, action="add family members")
 def member_add(request: HttpRequest, family_unit_id: UUID) -> HttpResponse:
     unit = _family_or_404(request, family_unit_id)
     form = PersonForm(request.POST or None)
@@ -212,7 +219,7 @@ def member_add(request: HttpRequest, family_unit_id: UUID) -> HttpResponse:
     )
 
 
-@login_required
+@roles_required(CUSTODY_RECORDERS, action="record custody moves")
 def custody_move_new(request: HttpRequest, family_unit_id: UUID) -> HttpResponse:
     unit = _family_or_404(request, family_unit_id)
     form = CustodyMoveForm(
@@ -242,7 +249,7 @@ def custody_move_new(request: HttpRequest, family_unit_id: UUID) -> HttpResponse
     return _event_form(request, unit, form, "Record a custody move")
 
 
-@login_required
+@roles_required(SEPARATION_AUTHORISERS, action="authorise separations")
 def separation_new(request: HttpRequest, family_unit_id: UUID) -> HttpResponse:
     unit = _family_or_404(request, family_unit_id)
     members = members_of(unit)
@@ -280,7 +287,7 @@ def _child_errors_on_children(error: ValidationError) -> ValidationError:
     return ValidationError(renamed)
 
 
-@login_required
+@roles_required(REUNION_RECORDERS, action="record reunions")
 def reunion_new(request: HttpRequest, family_unit_id: UUID) -> HttpResponse:
     unit = _family_or_404(request, family_unit_id)
     open_separations = [s for s in separations_of(unit) if s.is_open]

@@ -11,7 +11,8 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema, Status
 
 from reunify.accounts.models import User
-from reunify.api.auth import caller
+from reunify.accounts.roles import GATE_OVERRIDERS, REMOVAL_OFFICERS
+from reunify.api.auth import caller, only
 from reunify.api.errors import READ_ERRORS, WRITE_ERRORS, ErrorOut
 from reunify.api.inputs import Moment, Text
 from reunify.api.references import (
@@ -225,6 +226,7 @@ def list_plans(request: HttpRequest, person_id: UUID) -> list[dict[str, Any]]:
 
 @router.post(
     "/persons/{person_id}/removal-plans",
+    auth=only(REMOVAL_OFFICERS, action="plan removals"),
     response={201: PlanOut, **WRITE_ERRORS},
     summary="Propose a parent's removal; it is scheduled and executed only through the gate",
 )
@@ -252,6 +254,7 @@ def get_plan(request: HttpRequest, plan_id: UUID) -> dict[str, Any]:
 
 @router.put(
     "/removal-plans/{plan_id}/itinerary",
+    auth=only(REMOVAL_OFFICERS, action="plan removals"),
     response={200: PlanOut, **WRITE_ERRORS},
     summary="Set the children travelling with the parent (a scheduled plan goes back to proposed)",
 )
@@ -267,6 +270,7 @@ def set_itinerary(request: HttpRequest, plan_id: UUID, payload: ItineraryIn) -> 
 
 @router.post(
     "/removal-plans/{plan_id}/schedule",
+    auth=only(REMOVAL_OFFICERS, action="schedule removals"),
     response={200: PlanOut, 409: GateClosedOut, **WRITE_ERRORS},
     summary="Schedule the removal, if the gate lets it through",
 )
@@ -277,6 +281,7 @@ def schedule_plan(request: HttpRequest, plan_id: UUID) -> dict[str, Any]:
 
 @router.post(
     "/removal-plans/{plan_id}/execution",
+    auth=only(REMOVAL_OFFICERS, action="execute removals"),
     response={200: PlanOut, 409: GateClosedOut, **WRITE_ERRORS},
     summary="Record the removal as carried out, if the gate lets it through",
 )
@@ -294,6 +299,7 @@ def execute_plan(
 
 @router.post(
     "/removal-plans/{plan_id}/cancellation",
+    auth=only(REMOVAL_OFFICERS, action="cancel removals"),
     response={200: PlanOut, **WRITE_ERRORS},
     summary="Cancel a proposed or scheduled removal",
 )
@@ -305,6 +311,7 @@ def cancel_plan(request: HttpRequest, plan_id: UUID, payload: CancellationIn) ->
 
 @router.post(
     "/removal-plans/{plan_id}/override-requests",
+    auth=only(REMOVAL_OFFICERS, action="request gate overrides"),
     response={201: OverrideOut, **WRITE_ERRORS},
     summary="Ask a supervisor to let this removal pass a closed gate",
 )
@@ -318,6 +325,7 @@ def request_override(
 
 @router.post(
     "/override-requests/{override_id}/decision",
+    auth=only(GATE_OVERRIDERS, action="override the removal gate"),
     response={200: OverrideOut, **WRITE_ERRORS},
     summary="A supervisor grants or refuses an override, with a written justification",
 )

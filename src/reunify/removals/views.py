@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from reunify.accounts.permissions import PermissionDenied
+from reunify.accounts.roles import GATE_OVERRIDERS, REMOVAL_OFFICERS, SUPERVISORS
 from reunify.elections.models import Election
 from reunify.families.forms import apply_service_errors, as_aware
 from reunify.families.models import Person
@@ -32,6 +33,7 @@ from reunify.removals.services import (
     removal_plan_propose,
     removal_schedule,
 )
+from reunify.web.access import roles_required
 from reunify.web.responses import acting_user, forbidden, form_status
 
 
@@ -46,7 +48,7 @@ def _plan_or_404(request: HttpRequest, plan_id: UUID) -> RemovalPlan:
     return plan
 
 
-@login_required
+@roles_required(REMOVAL_OFFICERS, action="plan removals")
 def plan_new(request: HttpRequest, person_id: UUID) -> HttpResponse:
     parent = persons_visible_to(user=acting_user(request)).filter(pk=person_id).first()
     if parent is None:
@@ -110,7 +112,7 @@ def plan(request: HttpRequest, plan_id: UUID) -> HttpResponse:
     return _plan_page(request, _plan_or_404(request, plan_id))
 
 
-@login_required
+@roles_required(REMOVAL_OFFICERS, action="schedule or execute removals")
 @require_POST
 def plan_gated_step(request: HttpRequest, plan_id: UUID, step: str) -> HttpResponse:
     """Schedule or execute: the two steps that pass through the gate."""
@@ -135,7 +137,7 @@ def plan_gated_step(request: HttpRequest, plan_id: UUID, step: str) -> HttpRespo
     return redirect("removals:plan", plan_id=found.pk)
 
 
-@login_required
+@roles_required(REMOVAL_OFFICERS, action="plan removals")
 @require_POST
 def plan_itinerary(request: HttpRequest, plan_id: UUID) -> HttpResponse:
     found = _plan_or_404(request, plan_id)
@@ -155,7 +157,7 @@ def plan_itinerary(request: HttpRequest, plan_id: UUID) -> HttpResponse:
     return redirect("removals:plan", plan_id=found.pk)
 
 
-@login_required
+@roles_required(REMOVAL_OFFICERS, action="cancel removals or request overrides")
 @require_POST
 def plan_reasoned_step(request: HttpRequest, plan_id: UUID, step: str) -> HttpResponse:
     """Cancel the plan, or ask a supervisor to override the gate: both need a reason."""
@@ -182,7 +184,7 @@ def plan_reasoned_step(request: HttpRequest, plan_id: UUID, step: str) -> HttpRe
     return redirect("removals:plan", plan_id=found.pk)
 
 
-@login_required
+@roles_required(SUPERVISORS, action="read the supervision queue")
 def supervision(request: HttpRequest) -> HttpResponse:
     """Elections awaiting acknowledgment and override requests awaiting a decision."""
     awaiting = list(
@@ -214,7 +216,7 @@ def supervision(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@roles_required(GATE_OVERRIDERS, action="override the removal gate")
 @require_POST
 def override_decision(request: HttpRequest, override_id: UUID) -> HttpResponse:
     override = get_object_or_404(GateOverride, pk=override_id)

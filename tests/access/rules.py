@@ -1,0 +1,79 @@
+"""Who may use each endpoint, declared by the named cast (tests/conftest.py), not
+derived from the code it checks: changing who may do what means changing this table.
+
+olivia field officer · sam supervisor · carmen case manager · luis counsel · tomas
+tracing · ada auditor · abel administrator. Scope (counsel's clients, a case manager's
+shelter) is not built yet: reads are open to every signed-in role until it is.
+"""
+
+ANONYMOUS = "anonymous"
+
+EVERYONE = frozenset({ANONYMOUS, "olivia", "sam", "carmen", "luis", "tomas", "ada", "abel"})
+SIGNED_IN = EVERYONE - {ANONYMOUS}
+# Record families, notices, elections, removals (field officers, supervisors, admins).
+OFFICERS = frozenset({"olivia", "sam", "abel"})
+CUSTODY = OFFICERS | {"carmen"}  # case managers move a child's custody
+REUNIONS = CUSTODY | {"tomas"}  # and tracing teams record reunions
+SUPERVISOR_ONLY = frozenset({"sam"})  # acknowledge elections, decide gate overrides
+DATA_STEWARDS = frozenset({"abel", "ada"})  # imports and quarantine: admin, and oversight
+LINK_REVIEW = frozenset({"abel", "tomas", "ada"})  # decide (admin, tracing) or read (audit)
+NOBODY: frozenset[str] = frozenset()
+
+RULES: dict[str, frozenset[str]] = {
+    "api GET /family-units": SIGNED_IN,
+    "api GET /family-units/{family_unit_id}": SIGNED_IN,
+    "api GET /notices/{notice_id}": SIGNED_IN,
+    "api GET /notices/{notice_id}/pdf": SIGNED_IN,
+    "api GET /persons": SIGNED_IN,
+    "api GET /persons/{person_id}": SIGNED_IN,
+    "api GET /persons/{person_id}/elections": SIGNED_IN,
+    "api GET /persons/{person_id}/gate": SIGNED_IN,
+    "api GET /persons/{person_id}/notices": SIGNED_IN,
+    "api GET /persons/{person_id}/removal-plans": SIGNED_IN,
+    "api GET /removal-plans/{plan_id}": SIGNED_IN,
+    "api POST /elections/{election_id}/acknowledgment": SUPERVISOR_ONLY,
+    "api POST /elections/{election_id}/withdrawal": OFFICERS,
+    "api POST /notices/{notice_id}/delivery": OFFICERS,
+    "api POST /override-requests/{override_id}/decision": SUPERVISOR_ONLY,
+    "api POST /persons/search": SIGNED_IN,
+    "api POST /persons/{person_id}/elections": OFFICERS,
+    "api POST /persons/{person_id}/notices": OFFICERS,
+    "api POST /persons/{person_id}/removal-plans": OFFICERS,
+    "api POST /removal-plans/{plan_id}/cancellation": OFFICERS,
+    "api POST /removal-plans/{plan_id}/execution": OFFICERS,
+    "api POST /removal-plans/{plan_id}/override-requests": OFFICERS,
+    "api POST /removal-plans/{plan_id}/schedule": OFFICERS,
+    "api PUT /removal-plans/{plan_id}/itinerary": OFFICERS,
+    "page accounts:sign-in": EVERYONE,
+    "page accounts:sign-out": EVERYONE,
+    "page elections:election-acknowledgment": SUPERVISOR_ONLY,
+    "page elections:election-new": OFFICERS,
+    "page elections:election-withdrawal": OFFICERS,
+    "page elections:notice-delivery": OFFICERS,
+    "page elections:notice-new": OFFICERS,
+    "page elections:notice-pdf": SIGNED_IN,
+    "page elections:parent": SIGNED_IN,
+    "page families:custody-move": CUSTODY,
+    "page families:family-unit": SIGNED_IN,
+    "page families:family-unit-new": OFFICERS,
+    "page families:member-add": OFFICERS,
+    "page families:person": SIGNED_IN,
+    "page families:reunion-new": REUNIONS,
+    "page families:search": SIGNED_IN,
+    "page families:separation-new": OFFICERS,
+    "page imports:batch": DATA_STEWARDS,
+    "page imports:batches": DATA_STEWARDS,
+    "page linkage:family-link": LINK_REVIEW,
+    "page linkage:family-queue": LINK_REVIEW,
+    "page linkage:pair": LINK_REVIEW,
+    "page linkage:queue": LINK_REVIEW,
+    "page removals:override-decision": SUPERVISOR_ONLY,
+    "page removals:plan": SIGNED_IN,
+    "page removals:plan-gated-step": OFFICERS,
+    "page removals:plan-itinerary": OFFICERS,
+    "page removals:plan-new": OFFICERS,
+    "page removals:plan-reasoned": OFFICERS,
+    "page removals:supervision": SUPERVISOR_ONLY,
+    "page web:health": EVERYONE,
+    "page web:home": SIGNED_IN,
+}
