@@ -42,6 +42,18 @@ def _fast_password_hashing(request: pytest.FixtureRequest) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _second_factor_only_where_tested(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Supervisors, auditors and admins need an authenticator code to sign in; tests of
+    anything else sign them in with `force_login` and skip it. Tests of the second factor
+    itself keep it with `@pytest.mark.second_factor`."""
+    if request.node.get_closest_marker("second_factor"):
+        yield
+        return
+    with override_settings(REUNIFY_SECOND_FACTOR_REQUIRED=False):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _skip_postgres_only_on_other_databases(request: pytest.FixtureRequest) -> None:
     if request.node.get_closest_marker("postgres_only") and connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (exclusion constraints, row locks)")

@@ -46,6 +46,7 @@ RULES: dict[str, frozenset[str]] = {
     "api PUT /removal-plans/{plan_id}/itinerary": OFFICERS,
     "page accounts:sign-in": EVERYONE,
     "page accounts:sign-out": EVERYONE,
+    "page accounts:two-factor": SIGNED_IN,  # required for some roles, open to all
     "page elections:election-acknowledgment": SUPERVISOR_ONLY,
     "page elections:election-new": OFFICERS,
     "page elections:election-withdrawal": OFFICERS,

@@ -68,6 +68,7 @@ def test_migrate_then_demo_on_the_embedded_database_says_how_to_sign_in(tmp_path
     assert first.returncode == 0, first.stderr
     assert "Loaded 40 family units" in first.stdout
     assert "reunify-demo-2026" in first.stdout
+    assert "OJSXK3TJMZ4SAZDFNVXSAMRQGI3CA33L" in first.stdout
     assert (tmp_path / "reunify.sqlite3").exists()
     assert again.returncode == 0
     assert "already loaded (40 family units)" in again.stdout

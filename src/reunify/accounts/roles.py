@@ -40,3 +40,5 @@ LINK_REVIEWERS = frozenset({Role.ADMINISTRATOR, Role.TRACING})
 LINK_REVIEW_READERS = LINK_REVIEWERS | {Role.AUDITOR}
 # Supervisors' queue: elections to acknowledge, override requests to decide.
 SUPERVISORS = ELECTION_ACKNOWLEDGERS | GATE_OVERRIDERS
+# Who must sign in with a second factor (an authenticator app) as well as a password.
+SECOND_FACTOR_ROLES = frozenset({Role.SUPERVISOR, Role.AUDITOR, Role.ADMINISTRATOR})

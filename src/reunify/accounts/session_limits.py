@@ -16,6 +16,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 
+from reunify.accounts.second_factor import VERIFIED
+
 STARTED = "session_started_at"
 LAST_SEEN = "session_last_seen_at"
 # Writing "last seen" on every request would write the session row on every request;
@@ -28,6 +30,8 @@ def session_started(sender: object, request: HttpRequest, **kwargs: object) -> N
     now = int(time.time())
     request.session[STARTED] = now
     request.session[LAST_SEEN] = now
+    # A new sign-in owes its own second factor, even in a session that gave one before.
+    request.session.pop(VERIFIED, None)
 
 
 def ended_because(started: int, last_seen: int, now: int) -> str | None:

@@ -9,7 +9,12 @@ from tqdm import tqdm
 
 from reunify.cli.errors import CommandFailed
 from reunify.demo.load_world import load_world
-from reunify.demo.users import DEMO_PASSWORD, DEMO_USERS, ensure_demo_users
+from reunify.demo.users import (
+    DEMO_AUTHENTICATOR_KEY,
+    DEMO_PASSWORD,
+    DEMO_USERS,
+    ensure_demo_users,
+)
 from reunify.families.models import FamilyUnit
 from reunify.synth import build_world
 
@@ -18,7 +23,10 @@ def sign_in_instructions() -> str:
     names = ", ".join(f"{u.username} ({u.role.label.lower()})" for u in DEMO_USERS)
     return (
         f"Sign in at http://127.0.0.1:8000/ as any of: {names}\n"
-        f"Every demo user's password is: {DEMO_PASSWORD}"
+        f"Every demo user's password is: {DEMO_PASSWORD}\n"
+        "The supervisor, auditor and admin also give a code from an authenticator app: "
+        f"add the demo key {DEMO_AUTHENTICATOR_KEY} to one "
+        f"(or run: oathtool --totp -b {DEMO_AUTHENTICATOR_KEY})"
     )
 
 

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "reunify.accounts.session_limits.SessionLimitsMiddleware",
+    "reunify.accounts.second_factor_middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes asks: it answers a locked-out sign-in.
@@ -108,6 +109,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:sign-in"
+# Supervisors, auditors and administrators also give an authenticator-app code (TOTP).
+# Not read from the environment, so no deployment can switch it off; only the test suite
+# does, for tests that are not about sign-in (tests/conftest.py).
+REUNIFY_SECOND_FACTOR_REQUIRED = True
 
 # Sign-in lockout (django-axes): after AXES_FAILURE_LIMIT failures for one user name from
 # one address, that pair waits AXES_COOLOFF_TIME. Keyed by the pair so that nobody can

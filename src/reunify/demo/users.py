@@ -3,13 +3,18 @@
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
-from reunify.accounts.models import User
+from reunify.accounts.models import SecondFactor, User
 from reunify.accounts.roles import Role
+from reunify.accounts.second_factor import needs_second_factor
 
 # A demo database is for trying Reunify on one's own machine; `reunify demo` refuses to
 # run in production, so this published password never guards real records.
 DEMO_PASSWORD = "reunify-demo-2026"  # noqa: S105 - published on purpose, see above
+# The demo supervisor, auditor and administrator share this authenticator key (TOTP),
+# published for the same reason: add it to any authenticator app to sign in as them.
+DEMO_AUTHENTICATOR_KEY = "OJSXK3TJMZ4SAZDFNVXSAMRQGI3CA33L"
 
 
 @dataclass(frozen=True)
@@ -48,5 +53,10 @@ def ensure_demo_users() -> list[User]:
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
+        if needs_second_factor(user):
+            SecondFactor.objects.get_or_create(
+                user=user,
+                defaults={"secret": DEMO_AUTHENTICATOR_KEY, "confirmed_at": timezone.now()},
+            )
         users.append(user)
     return users
