@@ -106,3 +106,22 @@ def test_linkage_refuses_too_few_records_and_the_spark_engine() -> None:
         linkage_run(actor=None, actor_label="test")
     with pytest.raises(LinkageRefused, match="Spark engine is not built yet"):
         linkage_run(actor=None, actor_label="test", engine="spark")
+
+
+def test_a_record_id_written_as_a_formula_is_exported_as_text(
+    extracts: Path, tmp_path: Path
+) -> None:
+    import_all(extracts)
+    hostile = tmp_path / "cbp-hostile.csv"
+    hostile.write_text(
+        "record_id,event_id,apprehended_on,given_names,surnames\n"
+        '"=HYPERLINK(""http://evil.example"")",EV-X,2018-06-01,ANA,PEREZ\n',
+        encoding="utf-8",
+    )
+    extract_import(actor=None, actor_label="test", source="cbp", path=hostile)
+    linkage_run(actor=None, actor_label="test")
+    out = io.StringIO()
+
+    persons_export(out)
+
+    assert "cbp,'=HYPERLINK" in out.getvalue().replace('"', "")

@@ -11,6 +11,7 @@ from typing import TextIO
 from reunify.linkage.errors import LinkageRefused
 from reunify.linkage.models import FamilyLink, FamilyLinkStatus, LinkedRecord
 from reunify.linkage.staged_frame import MODELS
+from reunify.web.spreadsheet_safety import inert
 
 PERSONS_HEADER = ("source", "record_id", "person_id")
 RELATIONSHIPS_HEADER = ("parent_person_id", "child_person_id", "confidence")
@@ -42,8 +43,8 @@ def persons_export(out: TextIO) -> int:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(PERSONS_HEADER)
     written = 0
-    for row in linked_rows():
-        writer.writerow(row)
+    for source, record_id, person_id in linked_rows():
+        writer.writerow((source, inert(record_id), person_id))
         written += 1
     return written
 
