@@ -114,7 +114,7 @@ def add_linkage_commands(commands: "argparse._SubParsersAction[_Parser]") -> Non
 def add_import_command(commands: "argparse._SubParsersAction[_Parser]") -> None:
     command = commands.add_parser(
         "import",
-        help="import an agency extract (cbp, ice or orr CSV)",
+        help="import an agency extract (cbp, ice or orr; CSV or Parquet)",
         description="Read an agency extract, standardise each row and stage it for linkage. "
         "Unusable rows are quarantined with their reasons. Importing a file again changes "
         "nothing; an import that was killed resumes where it stopped.",
@@ -126,7 +126,9 @@ def add_import_command(commands: "argparse._SubParsersAction[_Parser]") -> None:
         "--source", required=True, choices=("cbp", "ice", "orr"),
         help="which agency's extract the file is",
     )  # fmt: skip
-    command.add_argument("file", metavar="FILE", help="the extract, a UTF-8 CSV file")
+    command.add_argument(
+        "file", metavar="FILE", help="the extract: a UTF-8 CSV file, or a Parquet file"
+    )
     command.add_argument(
         "--dry-run", action="store_true", help="read and check every row; write nothing"
     )

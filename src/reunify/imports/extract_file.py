@@ -16,6 +16,7 @@ from pathlib import Path
 
 from reunify.imports.errors import ExtractRefused
 from reunify.imports.extract_columns import DATE_COLUMNS, Header, read_header
+from reunify.imports.parquet_rows import is_parquet, parquet_rows
 from reunify.standardise import DateOrder, UnreadableDate, parse_extract_date
 
 READ_BYTES = 1 << 20
@@ -46,8 +47,9 @@ class ExtractRow:
     problem: str | None = None  # a row the file's layout cannot read
 
 
-def file_digest(path: Path) -> tuple[str, int]:
-    """The file's SHA-256 and size; refuses a file that is not UTF-8, naming the line."""
+def file_digest(path: Path, *, text: bool = True) -> tuple[str, int]:
+    """The file's SHA-256 and size; refuses a text file that is not UTF-8, naming the
+    line."""
     digest = hashlib.sha256()
     size = 0
     lines_before = 0
@@ -55,7 +57,8 @@ def file_digest(path: Path) -> tuple[str, int]:
     with path.open("rb") as stream:
         while chunk := stream.read(READ_BYTES):
             try:
-                decoder.decode(chunk)
+                if text:
+                    decoder.decode(chunk)
             except UnicodeDecodeError as error:
                 line = lines_before + chunk.count(b"\n", 0, error.start) + 1
                 raise ExtractRefused(
@@ -81,13 +84,21 @@ def csv_rows(path: Path) -> Iterator[list[str]]:
             raise ExtractRefused(f"line {reader.line_num}: {error}") from None
 
 
+def table_rows(path: Path) -> Iterator[list[str]]:
+    """The header and rows of an extract, CSV or (where easy) Parquet."""
+    return parquet_rows(path) if is_parquet(path) else csv_rows(path)
+
+
 def scan_extract(source: str, path: Path) -> ExtractScan:
     if not path.is_file():
         raise ExtractRefused(f"no file at {path}")
-    sha256, size = file_digest(path)
-    if size == 0 or (size < READ_BYTES and not path.read_bytes().strip(b" \r\n\t\xef\xbb\xbf")):
+    if path.stat().st_size == 0:
         raise ExtractRefused("the file is empty")
-    rows = csv_rows(path)
+    parquet = is_parquet(path)
+    sha256, size = file_digest(path, text=not parquet)
+    if not parquet and size < READ_BYTES and not path.read_bytes().strip(b" \r\n\t\xef\xbb\xbf"):
+        raise ExtractRefused("the file is empty")
+    rows = table_rows(path)
     header = read_header(source, next(rows, []))
     date_positions = [
         header.positions[column] for column in DATE_COLUMNS[source] if column in header.positions
@@ -123,7 +134,7 @@ def extract_rows(scan: ExtractScan) -> Iterator[ExtractRow]:
     """Every data row of a scanned file, in order, with its known columns by name."""
     header = scan.header
     width = len(header.headings)
-    rows = csv_rows(scan.path)
+    rows = table_rows(scan.path)
     next(rows, None)
     for number, fields in enumerate(rows, start=1):
         raw = {
