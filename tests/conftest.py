@@ -134,3 +134,8 @@ def at(day: str, hour: int = 12) -> datetime:
 @pytest.fixture
 def abel(cast: Callable[[str], User]) -> User:
     return cast("abel")
+
+
+@pytest.fixture
+def carmen(cast: Callable[[str], User]) -> User:
+    return cast("carmen")

@@ -17,6 +17,7 @@ REUNIONS = CUSTODY | {"tomas"}  # and tracing teams record reunions
 SUPERVISOR_ONLY = frozenset({"sam"})  # acknowledge elections, decide gate overrides
 DATA_STEWARDS = frozenset({"abel", "ada"})  # imports and quarantine: admin, and oversight
 LINK_REVIEW = frozenset({"abel", "tomas", "ada"})  # decide (admin, tracing) or read (audit)
+HISTORY_READERS = frozenset({"sam", "ada", "abel"})  # who changed and who looked
 NOBODY: frozenset[str] = frozenset()
 
 RULES: dict[str, frozenset[str]] = {
@@ -59,6 +60,7 @@ RULES: dict[str, frozenset[str]] = {
     "page families:family-unit-new": OFFICERS,
     "page families:member-add": OFFICERS,
     "page families:person": SIGNED_IN,
+    "page families:person-history": HISTORY_READERS,
     "page families:reunion-new": REUNIONS,
     "page families:search": SIGNED_IN,
     "page families:separation-new": OFFICERS,

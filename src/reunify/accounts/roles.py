@@ -42,3 +42,5 @@ LINK_REVIEW_READERS = LINK_REVIEWERS | {Role.AUDITOR}
 SUPERVISORS = ELECTION_ACKNOWLEDGERS | GATE_OVERRIDERS
 # Who must sign in with a second factor (an authenticator app) as well as a password.
 SECOND_FACTOR_ROLES = frozenset({Role.SUPERVISOR, Role.AUDITOR, Role.ADMINISTRATOR})
+# Who may read a record's history: who changed and who looked at it.
+RECORD_HISTORY_READERS = frozenset({Role.SUPERVISOR, Role.AUDITOR, Role.ADMINISTRATOR})

@@ -64,3 +64,35 @@ def as_json_value(value: Any) -> Any:
     if hasattr(value, "pk"):
         return str(value.pk)
     return value
+
+
+VIEW_PREFIX = "view."
+
+
+def record_view(
+    *,
+    actor: User,
+    what: str,
+    subject_type: str,
+    subject_id: UUID,
+    family_unit_id: UUID | None = None,
+    person_ids: Iterable[UUID] = (),
+) -> HistoryEntry:
+    """Append that `actor` looked at a record ("view.family_unit"), in the same hash chain
+    as changes, so that who saw a child's record can be proven afterwards."""
+    with transaction.atomic():
+        return record_change(
+            actor=actor,
+            action=f"{VIEW_PREFIX}{what}",
+            subject_type=subject_type,
+            subject_id=subject_id,
+            family_unit_id=family_unit_id,
+            person_ids=person_ids,
+        )
+
+
+def action_in_words(action: str) -> str:
+    """A history entry's action as a page shows it: views in words, changes by code."""
+    if action.startswith(VIEW_PREFIX):
+        return "looked at the " + action.removeprefix(VIEW_PREFIX).replace("_", " ")
+    return action

@@ -2,10 +2,26 @@
 
 from uuid import UUID
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
+from reunify.accounts.models import User
+from reunify.accounts.permissions import require_role
+from reunify.accounts.roles import RECORD_HISTORY_READERS
 from reunify.audit.models import HistoryEntry
+from reunify.families.models import Membership
 
 
 def history_of_family_unit(*, family_unit_id: UUID) -> QuerySet[HistoryEntry]:
     return HistoryEntry.objects.filter(family_unit_id=family_unit_id).select_related("actor")
+
+
+def history_of_person(*, user: User, person_id: UUID) -> QuerySet[HistoryEntry]:
+    """Every change to and view of a person's record: entries about the person, and
+    about the family units they belong to, newest first."""
+    require_role(user, RECORD_HISTORY_READERS, action="read a record's history")
+    units = Membership.objects.filter(person_id=person_id).values("family_unit_id")
+    return (
+        HistoryEntry.objects.filter(Q(subject_id=person_id) | Q(family_unit_id__in=units))
+        .select_related("actor")
+        .order_by("-sequence")
+    )

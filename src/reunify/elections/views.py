@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from reunify.accounts.permissions import PermissionDenied
 from reunify.accounts.roles import ELECTION_ACKNOWLEDGERS, ELECTION_RECORDERS
+from reunify.audit.history import record_view
 from reunify.elections.forms import (
     ElectionRecordForm,
     NoticeDeliveryForm,
@@ -57,6 +58,10 @@ def _to_parent(parent_id: UUID) -> HttpResponse:
 def parent(request: HttpRequest, person_id: UUID) -> HttpResponse:
     found = _parent_or_404(request, person_id)
     membership = found.memberships.order_by("-family_unit__apprehended_at").first()
+    record_view(
+        actor=acting_user(request), what="decisions", subject_type="person",
+        subject_id=found.pk, person_ids=[found.pk],
+    )  # fmt: skip
     return render(
         request,
         "elections/parent.html",

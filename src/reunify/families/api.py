@@ -13,6 +13,7 @@ from reunify.api.auth import caller
 from reunify.api.errors import WRITE_ERRORS, ErrorOut
 from reunify.api.inputs import Text
 from reunify.api.pagination import PageQuery, page_of
+from reunify.audit.history import record_view
 from reunify.families.models import CustodyEpisode, Person
 from reunify.families.overview import build_family_overview
 from reunify.families.selectors import (
@@ -188,6 +189,10 @@ def get_person(request: HttpRequest, person_id: UUID) -> dict[str, Any]:
     ).first()
     if person is None:
         raise Http404("No such person.")
+    record_view(
+        actor=caller(request), what="person", subject_type="person",
+        subject_id=person.pk, person_ids=[person.pk],
+    )  # fmt: skip
     return _person(person)
 
 
@@ -225,7 +230,13 @@ def get_family_unit(request: HttpRequest, family_unit_id: UUID) -> dict[str, Any
     if unit is None:
         raise Http404("No such family unit.")
     separations = separations_of(unit)
-    overview = build_family_overview(members_of(unit), separations, today=timezone.localdate())
+    members = members_of(unit)
+    overview = build_family_overview(members, separations, today=timezone.localdate())
+    record_view(
+        actor=caller(request), what="family_unit", subject_type="family_unit",
+        subject_id=unit.pk, family_unit_id=unit.pk,
+        person_ids=[member.person_id for member in members],
+    )  # fmt: skip
     return {
         "id": unit.id,
         "reference": unit.reference,

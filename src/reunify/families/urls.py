@@ -8,6 +8,7 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("new/", views.family_unit_new, name="family-unit-new"),
     path("people/<uuid:person_id>/", views.person, name="person"),
+    path("people/<uuid:person_id>/history/", views.person_history, name="person-history"),
     path("<uuid:family_unit_id>/", views.family_unit, name="family-unit"),
     path("<uuid:family_unit_id>/members/new/", views.member_add, name="member-add"),
     path("<uuid:family_unit_id>/custody/new/", views.custody_move_new, name="custody-move"),

@@ -22,6 +22,8 @@ from reunify.accounts.roles import (
     REUNION_RECORDERS,
     SEPARATION_AUTHORISERS,
 )
+from reunify.audit.history import action_in_words, record_view
+from reunify.audit.selectors import history_of_person
 from reunify.elections.status import parent_status
 from reunify.families.choices import PARENTAL_ROLES, MemberRole
 from reunify.families.forms import (
@@ -113,10 +115,35 @@ def person(request: HttpRequest, person_id: UUID) -> HttpResponse:
 
 
 @login_required
+def person_history(request: HttpRequest, person_id: UUID) -> HttpResponse:
+    """Who changed and who looked at this person's record, and when."""
+    user = acting_user(request)
+    found = persons_visible_to(user=user).filter(pk=person_id).first()
+    if found is None:
+        raise Http404("No such person.")
+    try:
+        entries = history_of_person(user=user, person_id=found.pk)
+    except PermissionDenied as refused:
+        return forbidden(request, refused)
+    page = Paginator(entries, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(entry, action_in_words(entry.action)) for entry in page]
+    return render(
+        request, "families/person_history.html", {"person": found, "page": page, "rows": rows}
+    )
+
+
+@login_required
 def family_unit(request: HttpRequest, family_unit_id: UUID) -> HttpResponse:
     unit = _family_or_404(request, family_unit_id)
-    overview = build_family_overview(
-        members_of(unit), separations_of(unit), today=timezone.localdate()
+    members = members_of(unit)
+    overview = build_family_overview(members, separations_of(unit), today=timezone.localdate())
+    record_view(
+        actor=acting_user(request),
+        what="family_unit",
+        subject_type="family_unit",
+        subject_id=unit.pk,
+        family_unit_id=unit.pk,
+        person_ids=[member.person_id for member in members],
     )
     # Each parent with a child apart: notice, election and gate at a glance.
     parents_apart = {

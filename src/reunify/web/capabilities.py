@@ -13,6 +13,7 @@ CAPABILITIES = {
     "reunite": roles.REUNION_RECORDERS,
     "record_elections": roles.ELECTION_RECORDERS,
     "plan_removals": roles.REMOVAL_OFFICERS,
+    "read_history": roles.RECORD_HISTORY_READERS,
 }
 
 
