@@ -59,6 +59,7 @@ RULES: dict[str, frozenset[str]] = {
     "page families:family-unit": SIGNED_IN,
     "page families:family-unit-new": OFFICERS,
     "page families:member-add": OFFICERS,
+    "page audit:log": DATA_STEWARDS,
     "page families:person": SIGNED_IN,
     "page families:person-history": HISTORY_READERS,
     "page families:reunion-new": REUNIONS,

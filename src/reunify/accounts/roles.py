@@ -44,3 +44,5 @@ SUPERVISORS = ELECTION_ACKNOWLEDGERS | GATE_OVERRIDERS
 SECOND_FACTOR_ROLES = frozenset({Role.SUPERVISOR, Role.AUDITOR, Role.ADMINISTRATOR})
 # Who may read a record's history: who changed and who looked at it.
 RECORD_HISTORY_READERS = frozenset({Role.SUPERVISOR, Role.AUDITOR, Role.ADMINISTRATOR})
+# Who may browse the whole audit log.
+AUDIT_LOG_READERS = frozenset({Role.AUDITOR, Role.ADMINISTRATOR})

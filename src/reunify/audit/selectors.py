@@ -6,7 +6,7 @@ from django.db.models import Q, QuerySet
 
 from reunify.accounts.models import User
 from reunify.accounts.permissions import require_role
-from reunify.accounts.roles import RECORD_HISTORY_READERS
+from reunify.accounts.roles import AUDIT_LOG_READERS, RECORD_HISTORY_READERS
 from reunify.audit.models import HistoryEntry
 from reunify.families.models import Membership
 
@@ -25,3 +25,9 @@ def history_of_person(*, user: User, person_id: UUID) -> QuerySet[HistoryEntry]:
         .select_related("actor")
         .order_by("-sequence")
     )
+
+
+def audit_log(*, user: User) -> QuerySet[HistoryEntry]:
+    """The whole log, for those who answer for oversight."""
+    require_role(user, AUDIT_LOG_READERS, action="browse the audit log")
+    return HistoryEntry.objects.select_related("actor")

@@ -10,5 +10,6 @@ urlpatterns = [
     path("removals/", include("reunify.removals.urls")),
     path("imports/", include("reunify.imports.urls")),
     path("linkage/", include("reunify.linkage.urls")),
+    path("audit/", include("reunify.audit.urls")),
     path("api/v1/", api.urls),
 ]
