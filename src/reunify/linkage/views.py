@@ -1,7 +1,10 @@
 """Pages: the linkage review queue, and one pair side by side with its decision."""
 
+from collections.abc import Callable
+from typing import Any
 from uuid import UUID
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -26,6 +29,30 @@ from reunify.linkage.selectors import (
 from reunify.web.responses import acting_user, forbidden, form_status
 
 ITEMS_PER_PAGE = 50
+
+
+def decision_posted(
+    request: HttpRequest,
+    form: forms.Form,
+    decide: Callable[[dict[str, Any]], object],
+    *,
+    done: str,
+    then: str,
+) -> HttpResponse | None:
+    """Record a posted review decision through `decide`; the response to send, or None
+    to show the page again (not posted, or refused with the reasons on the form)."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        decide(form.cleaned_data)
+    except PermissionDenied as refused:
+        return forbidden(request, refused)
+    except ValidationError as refused:
+        for field, errors in refused.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+        return None
+    messages.success(request, done)
+    return redirect(then)
 
 
 @login_required
@@ -58,24 +85,17 @@ def pair(request: HttpRequest, item_id: UUID) -> HttpResponse:
     if item is None:
         raise Http404("No such review item.")
     form = ReviewDecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            review_decide(
-                actor=user,
-                item=item,
-                decision=form.cleaned_data["decision"],
-                note=form.cleaned_data["note"],
-            )
-        except PermissionDenied as refused:
-            return forbidden(request, refused)
-        except ValidationError as refused:
-            for field, errors in refused.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            messages.success(
-                request, "Decision recorded. It applies to the persons at the next linkage run."
-            )
-            return redirect("linkage:queue")
+    decided = decision_posted(
+        request,
+        form,
+        lambda data: review_decide(
+            actor=user, item=item, decision=data["decision"], note=data["note"]
+        ),
+        done="Decision recorded. It applies to the persons at the next linkage run.",
+        then="linkage:queue",
+    )
+    if decided is not None:
+        return decided
     left, right = staged_record(item.left_record), staged_record(item.right_record)
     return render(
         request,
@@ -113,22 +133,17 @@ def family_link_page(request: HttpRequest, link_id: UUID) -> HttpResponse:
     if link is None:
         raise Http404("No such link: linkage may have run again since.")
     form = FamilyLinkDecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            family_link_decide(
-                actor=user,
-                link=link,
-                verdict=form.cleaned_data["verdict"],
-                note=form.cleaned_data["note"],
-            )
-        except PermissionDenied as refused:
-            return forbidden(request, refused)
-        except ValidationError as refused:
-            for field, errors in refused.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            messages.success(request, "Decision recorded. Every later linkage run keeps it.")
-            return redirect("linkage:family-queue")
+    decided = decision_posted(
+        request,
+        form,
+        lambda data: family_link_decide(
+            actor=user, link=link, verdict=data["verdict"], note=data["note"]
+        ),
+        done="Decision recorded. Every later linkage run keeps it.",
+        then="linkage:family-queue",
+    )
+    if decided is not None:
+        return decided
     return render(
         request,
         "linkage/family_link.html",
