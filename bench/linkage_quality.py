@@ -12,6 +12,7 @@ least 97% and at most 0.5%), beside the naive baseline's.
     python -m bench.linkage_quality --dir /tmp/synth   # extracts already written
     python -m bench.linkage_quality --febrl4
     python -m bench.linkage_quality --families 20000 --seed 7 --relationships
+    python -m bench.linkage_quality --families 20000 --seed 7 --engine spark
 """
 
 import argparse
@@ -57,15 +58,22 @@ def synth_quality(
     chunks: int = 1,
     memory_limit: str | None = None,
     relationships: bool = False,
+    engine: str = "duckdb",
 ) -> dict[str, Any]:
     started = time.perf_counter()
     frame = records_frame(directory)
     frame_seconds = time.perf_counter() - started
     truth = read_truth_persons(directory / "truth_persons.csv")
-    result: dict[str, Any] = {"records": len(frame), "families_dir": str(directory)}
+    result: dict[str, Any] = {
+        "records": len(frame),
+        "families_dir": str(directory),
+        "engine": engine,
+    }
     if count:
         result["comparisons_per_rule"] = count_comparisons(frame)
-    linkage = link_persons(frame, threshold=threshold, chunks=chunks, memory_limit=memory_limit)
+    linkage = link_persons(
+        frame, threshold=threshold, chunks=chunks, memory_limit=memory_limit, engine=engine
+    )
     scores = pairwise_scores(linkage.clusters, truth)
     baseline = pairwise_scores(naive_baseline(frame), truth)
     result.update(
@@ -182,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", action="store_true", help="count pairs per blocking rule")
     parser.add_argument("--chunks", type=int, default=1, help="predict in chunks x chunks")
     parser.add_argument("--memory-limit", help='DuckDB memory limit, e.g. "3GB"')
+    parser.add_argument("--engine", choices=("duckdb", "spark"), default="duckdb")
     parser.add_argument("--febrl4", action="store_true", help="FEBRL4 instead of synth data")
     parser.add_argument(
         "--relationships", action="store_true", help="score parent-child links as well"
@@ -197,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
             chunks=args.chunks,
             memory_limit=args.memory_limit,
             relationships=args.relationships,
+            engine=args.engine,
         )
     else:
         with tempfile.TemporaryDirectory() as scratch:
@@ -210,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
                 chunks=args.chunks,
                 memory_limit=args.memory_limit,
                 relationships=args.relationships,
+                engine=args.engine,
             )
             result["families"] = args.families
             result["seconds"]["synth"] = round(synth_seconds, 1)

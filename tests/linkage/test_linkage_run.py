@@ -101,11 +101,13 @@ def test_an_export_after_a_new_import_asks_for_linkage_first(
         persons_export(io.StringIO())
 
 
-def test_linkage_refuses_too_few_records_and_the_spark_engine() -> None:
+def test_linkage_refuses_too_few_records_and_an_unknown_engine() -> None:
     with pytest.raises(LinkageRefused, match="too few to learn a model from"):
         linkage_run(actor=None, actor_label="test")
-    with pytest.raises(LinkageRefused, match="Spark engine is not built yet"):
+    with pytest.raises(LinkageRefused, match="too few to learn a model from"):
         linkage_run(actor=None, actor_label="test", engine="spark")
+    with pytest.raises(LinkageRefused, match="unknown engine 'hadoop'"):
+        linkage_run(actor=None, actor_label="test", engine="hadoop")
 
 
 def test_a_record_id_written_as_a_formula_is_exported_as_text(

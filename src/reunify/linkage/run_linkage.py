@@ -1,22 +1,25 @@
-"""Running the person model on DuckDB: train with no labels, predict, cluster.
+"""Running the person model on DuckDB or Spark: train with no labels, predict, cluster.
 
 `link_persons(frame)` takes the linkage table (`records_frame`) and returns each
 record's person, the scored pairs above the prediction floor, the learned m and u
-values (to be inspected, not trusted), and how long each stage took.
+values (to be inspected, not trusted), and how long each stage took. DuckDB is the
+default; Spark (`engine="spark"`, pyspark installed) runs the same model.
 """
 
 import logging
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
 from splink import DuckDBAPI, Linker, SettingsCreator
 from splink.blocking_analysis import count_comparisons_from_blocking_rules
+from splink.internals.database_api import DatabaseAPI
 from splink.internals.splink_dataframe import SplinkDataFrame
 
 from reunify.linkage.contract import SOURCES
@@ -143,12 +146,44 @@ def link_persons(
     seed: int = 1,
     chunks: int = 1,
     memory_limit: str | None = None,
+    engine: str = "duckdb",
 ) -> PersonLinkage:
     """Each record of the linkage table (`records_frame`) assigned to a person."""
     model = person_model(threshold)
     return run_model(
-        _source_tables(frame), model, seed=seed, chunks=chunks, memory_limit=memory_limit
+        _source_tables(frame),
+        model,
+        seed=seed,
+        chunks=chunks,
+        memory_limit=memory_limit,
+        engine=engine,
     )
+
+
+# The Splink database API of a run, and how a pandas table becomes one it can register.
+_Backend = tuple[DatabaseAPI[Any], Callable[[pd.DataFrame], Any]]
+
+
+@contextmanager
+def _backend(engine: str, memory_limit: str | None) -> Iterator[_Backend]:
+    if engine == "duckdb":
+        config: dict[str, str | bool | int | float | list[str]] = (
+            {} if memory_limit is None else {"memory_limit": memory_limit}
+        )
+        # Beyond its memory DuckDB spills to disk: to the system's temporary folder, not
+        # to a ".tmp" folder in whatever directory the command was started from.
+        config["temp_directory"] = str(Path(tempfile.gettempdir()) / "reunify-duckdb")
+        yield DuckDBAPI(duckdb.connect(config=config)), lambda table: table
+    elif engine == "spark":
+        from splink.backends.spark import SparkAPI
+
+        from reunify.linkage.spark_engine import local_spark, spark_memory, spark_table
+
+        with local_spark(spark_memory(memory_limit)) as spark:
+            api = SparkAPI(spark_session=spark)  # type: ignore[no-untyped-call]
+            yield api, lambda table: spark_table(spark, table)
+    else:
+        raise ValueError(f"unknown engine {engine!r}")
 
 
 def run_model(
@@ -158,57 +193,58 @@ def run_model(
     seed: int = 1,
     chunks: int = 1,
     memory_limit: str | None = None,
+    engine: str = "duckdb",
 ) -> PersonLinkage:
     """Train with no labels, predict and cluster; `tables` maps a source to its records.
 
     `memory_limit` ("3GB") caps DuckDB, which then spills to the temporary directory;
-    without it DuckDB may take most of the machine's memory on a million records.
+    without it DuckDB may take most of the machine's memory on a million records. On
+    Spark it sizes the local driver.
     """
     seconds: dict[str, float] = {}
-    config: dict[str, str | bool | int | float | list[str]] = (
-        {} if memory_limit is None else {"memory_limit": memory_limit}
-    )
-    # Beyond its memory DuckDB spills to disk: to the system's temporary folder, not to
-    # a ".tmp" folder in whatever directory the command was started from.
-    config["temp_directory"] = str(Path(tempfile.gettempdir()) / "reunify-duckdb")
-    db_api = DuckDBAPI(duckdb.connect(config=config))
-    with _timed(seconds, "register"):
-        registered = [
-            db_api.register(table, dataset_display_name=source) for source, table in tables.items()
-        ]
-        linker = Linker(registered, model.settings)
-    # The Linker turns Splink's own logging on at INFO; a command's stderr is for people.
-    logging.getLogger("splink").setLevel(logging.ERROR)
-    with _timed(seconds, "train"):
-        linker.training.estimate_probability_two_random_records_match(
-            list(model.deterministic_rules),
-            recall=model.recall_of_deterministic_rules,
-        )
-        linker.training.estimate_u_using_random_sampling(max_pairs=U_SAMPLE_PAIRS, seed=seed)
-        for rule in model.training_rules:
-            linker.training.estimate_parameters_using_expectation_maximisation(
-                rule, estimate_without_term_frequencies=True
+    with ExitStack() as engine_open:
+        # Starting the engine counts as registering: a second for Spark's JVM, nothing
+        # for DuckDB.
+        with _timed(seconds, "register"):
+            db_api, as_input = engine_open.enter_context(_backend(engine, memory_limit))
+            registered = [
+                db_api.register(as_input(table), dataset_display_name=source)
+                for source, table in tables.items()
+            ]
+            linker = Linker(registered, model.settings)
+        # The Linker turns Splink's own logging on at INFO; a command's stderr is for people.
+        logging.getLogger("splink").setLevel(logging.ERROR)
+        with _timed(seconds, "train"):
+            linker.training.estimate_probability_two_random_records_match(
+                list(model.deterministic_rules),
+                recall=model.recall_of_deterministic_rules,
             )
-    with _timed(seconds, "predict"):
-        predictions = linker.inference.predict(
-            threshold_match_probability=PREDICTION_FLOOR,
-            num_chunks_left=chunks,
-            num_chunks_right=chunks,
-            warning_mode="never",
-        )
-    with _timed(seconds, "cluster"):
-        clustered = linker.clustering.cluster_using_single_best_links(
-            predictions,
-            duplicate_free_datasets=list(model.duplicate_free_sources),
-            threshold_match_probability=model.threshold,
-        )
-        clusters = _as_pandas(clustered)[["unique_id", "cluster_id"]]
-        clusters = clusters.rename(columns={"cluster_id": "person_id"})
-    pairs = _as_pandas(predictions)
+            linker.training.estimate_u_using_random_sampling(max_pairs=U_SAMPLE_PAIRS, seed=seed)
+            for rule in model.training_rules:
+                linker.training.estimate_parameters_using_expectation_maximisation(
+                    rule, estimate_without_term_frequencies=True
+                )
+        with _timed(seconds, "predict"):
+            predictions = linker.inference.predict(
+                threshold_match_probability=PREDICTION_FLOOR,
+                num_chunks_left=chunks,
+                num_chunks_right=chunks,
+                warning_mode="never",
+            )
+        with _timed(seconds, "cluster"):
+            clustered = linker.clustering.cluster_using_single_best_links(
+                predictions,
+                duplicate_free_datasets=list(model.duplicate_free_sources),
+                threshold_match_probability=model.threshold,
+            )
+            clusters = _as_pandas(clustered)[["unique_id", "cluster_id"]]
+            clusters = clusters.rename(columns={"cluster_id": "person_id"})
+        pairs = _as_pandas(predictions)
+        parameters = learned_parameters(linker)
     return PersonLinkage(
         clusters=clusters,
         pairs=pairs[["unique_id_l", "unique_id_r", "match_probability", "match_weight"]],
-        parameters=learned_parameters(linker),
+        parameters=parameters,
         seconds=seconds,
     )
 

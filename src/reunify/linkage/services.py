@@ -31,6 +31,7 @@ from reunify.linkage.models import (
 from reunify.linkage.person_ids import stable_person_ids
 from reunify.linkage.review_queue import decided_pairs, doubtful_pairs, queue_update
 from reunify.linkage.run_linkage import MATCH_THRESHOLD, link_persons
+from reunify.linkage.spark_engine import spark_missing
 from reunify.linkage.staged_frame import staged_frame
 
 ENGINES = ("duckdb", "spark")
@@ -52,8 +53,8 @@ def linkage_run(
         require_role(actor, LINKAGE_RUNNERS, action="run record linkage")
     if engine not in ENGINES:
         raise LinkageRefused(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
-    if engine == "spark":
-        raise LinkageRefused("the Spark engine is not built yet; run with --engine duckdb")
+    if engine == "spark" and (missing := spark_missing()) is not None:
+        raise LinkageRefused(missing)
     if not 0 < threshold < 1:
         raise LinkageRefused(f"the threshold must lie between 0 and 1, not {threshold}")
     started_at = timezone.now()
@@ -63,7 +64,7 @@ def linkage_run(
             f"{len(frame)} staged records are too few to learn a model from (at least "
             f"{FEWEST_RECORDS}); import the agency extracts first"
         )
-    found = link_persons(frame, threshold=threshold, memory_limit=memory_limit)
+    found = link_persons(frame, threshold=threshold, memory_limit=memory_limit, engine=engine)
     modelled = dict(zip(found.clusters["unique_id"], found.clusters["person_id"], strict=True))
     doubtful = doubtful_pairs(found.pairs)
     with transaction.atomic():
