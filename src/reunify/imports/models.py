@@ -166,3 +166,12 @@ class QuarantinedRow(models.Model):
 
     def __str__(self) -> str:
         return f"row {self.row_number} of {self.batch}"
+
+
+# Each source's staged record, for the importer that writes them and the linkage and
+# exports that read them.
+RECORD_MODELS: dict[str, type[CbpRecord | IceRecord | OrrRecord]] = {
+    Source.CBP: CbpRecord,
+    Source.ICE: IceRecord,
+    Source.ORR: OrrRecord,
+}

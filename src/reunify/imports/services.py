@@ -23,23 +23,11 @@ from reunify.accounts.roles import EXTRACT_IMPORTERS
 from reunify.audit.history import record_change
 from reunify.families.rules import Problem
 from reunify.imports.extract_file import ExtractRow, ExtractScan, extract_rows, scan_extract
-from reunify.imports.models import (
-    CbpRecord,
-    IceRecord,
-    ImportBatch,
-    OrrRecord,
-    QuarantinedRow,
-)
+from reunify.imports.models import RECORD_MODELS, ImportBatch, QuarantinedRow
 from reunify.imports.row_reading import ReadRow, read_row
-from reunify.imports.sources import Source
 from reunify.imports.staging import StagedKey, conflicts, staged_keys, write_records
 
 CHUNK_ROWS = 2000
-RECORD_MODELS: dict[str, type[CbpRecord | IceRecord | OrrRecord]] = {
-    Source.CBP: CbpRecord,
-    Source.ICE: IceRecord,
-    Source.ORR: OrrRecord,
-}
 
 
 @dataclass(frozen=True)

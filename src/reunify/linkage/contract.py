@@ -8,9 +8,10 @@
 from collections.abc import Mapping
 from typing import Any
 
+from reunify.imports.sources import Source
 from reunify.standardise.name_words import key_words
 
-SOURCES = ("cbp", "ice", "orr")
+SOURCES = tuple(source.value for source in Source)
 
 # Column order of the table; every column may be null except the first three.
 CONTRACT_COLUMNS = (

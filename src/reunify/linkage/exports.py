@@ -8,9 +8,9 @@ import csv
 from collections.abc import Iterator
 from typing import TextIO
 
+from reunify.imports.models import RECORD_MODELS
 from reunify.linkage.errors import LinkageRefused
 from reunify.linkage.models import FamilyLink, FamilyLinkStatus, LinkedRecord
-from reunify.linkage.staged_frame import MODELS
 from reunify.web.spreadsheet_safety import inert
 
 PERSONS_HEADER = ("source", "record_id", "person_id")
@@ -19,7 +19,7 @@ READ_CHUNK = 20_000
 
 
 def staged_count() -> int:
-    return sum(model._default_manager.count() for model in MODELS.values())
+    return sum(model._default_manager.count() for model in RECORD_MODELS.values())
 
 
 def linked_rows() -> Iterator[tuple[str, str, str]]:

@@ -5,8 +5,7 @@ from datetime import date
 from typing import Any
 
 from reunify.families.countries import country_name
-from reunify.imports.models import ExtractRecord
-from reunify.linkage.staged_frame import MODELS
+from reunify.imports.models import RECORD_MODELS, ExtractRecord
 from reunify.standardise import Kinship
 
 # (label, attribute) per field shown; attributes missing on a source show as blank.
@@ -44,7 +43,7 @@ class FieldPair:
 
 def staged_record(unique_id: str) -> ExtractRecord | None:
     source, _, record_id = unique_id.partition(":")
-    model = MODELS.get(source)
+    model = RECORD_MODELS.get(source)
     if model is None:
         return None
     found: ExtractRecord | None = model._default_manager.filter(record_id=record_id).first()

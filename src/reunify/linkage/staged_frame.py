@@ -5,7 +5,7 @@ from typing import Any
 
 import pandas as pd
 
-from reunify.imports.models import CbpRecord, IceRecord, OrrRecord
+from reunify.imports.models import RECORD_MODELS
 from reunify.linkage.contract import CONTRACT_COLUMNS, contract_record
 
 STAGED_FIELDS = (
@@ -21,13 +21,12 @@ SOURCE_FIELDS: dict[str, tuple[str, ...]] = {
         "parent_phone", "parent_a_number",
     ),
 }  # fmt: skip
-MODELS = {"cbp": CbpRecord, "ice": IceRecord, "orr": OrrRecord}
 READ_CHUNK = 20_000
 
 
 def staged_records() -> Iterator[dict[str, Any]]:
     """Every staged record of every source, as contract rows, read in chunks."""
-    for source, model in MODELS.items():
+    for source, model in RECORD_MODELS.items():
         fields = STAGED_FIELDS + SOURCE_FIELDS[source]
         rows = model._default_manager.order_by("record_id").values(*fields)
         for values in rows.iterator(chunk_size=READ_CHUNK):
