@@ -26,6 +26,7 @@ DISCHARGE_TYPES = ("REUNIFIED_WITH_PARENT", "SPONSOR", "AGED_OUT", "OTHER")
 def person_fields(row: RowReader, name: StandardName) -> dict[str, Any]:
     """The fields every source fills the same way, for linkage to compare."""
     languages = row.optional("language", standard_languages) or ()
+    born, born_ambiguous = row.birth_date()
     return {
         "given_names": name.display_given_names[:200],
         "first_surname": name.display_first_surname[:100],
@@ -33,8 +34,8 @@ def person_fields(row: RowReader, name: StandardName) -> dict[str, Any]:
         "given_names_key": name.given_names[:200],
         "first_surname_key": name.first_surname[:100],
         "second_surname_key": name.second_surname[:100],
-        "birth_date": row.date("birth_date"),
-        "birth_date_ambiguous": row.birth_date_is_ambiguous(),
+        "birth_date": born,
+        "birth_date_ambiguous": born_ambiguous,
         "sex": row.optional("sex", standard_sex) or "",
         "citizenship": row.optional("citizenship", standard_country) or "",
         "a_number": row.optional("a_number", standard_a_number) or "",

@@ -14,6 +14,7 @@ from typing import TypeVar
 from reunify.families.rules import Problem
 from reunify.standardise import (
     DateOrder,
+    ExtractDate,
     Reading,
     StandardName,
     UnreadableDate,
@@ -45,7 +46,8 @@ class RowReader:
             return ""
         return "" if is_blank(value) else value
 
-    def date(self, column: str, *, required: bool = False) -> date | None:
+    def read_date(self, column: str, *, required: bool = False) -> ExtractDate | None:
+        """The date in `column` with every reading of it; a problem if impossible."""
         raw = self.values.get(column) or ""
         try:
             read = parse_extract_date(raw, prefer=self.date_order)
@@ -54,20 +56,25 @@ class RowReader:
                 Problem(column, f"impossible date in {column}: {raw.strip()} ({unreadable.reason})")
             )
             return None
-        if read is None:
-            if required:
-                self.problems.append(Problem(column, f"missing required field: {column}"))
-            return None
-        if read.ambiguous and column != "birth_date":  # birth dates keep their own flag
-            self.notes.append(f"{column} {raw.strip()!r} is ambiguous: {read.why}")
-        return read.value
+        if read is None and required:
+            self.problems.append(Problem(column, f"missing required field: {column}"))
+        return read
 
-    def birth_date_is_ambiguous(self) -> bool:
-        try:
-            read = parse_extract_date(self.values.get("birth_date"), prefer=self.date_order)
-        except UnreadableDate:
-            return False
-        return read is not None and read.ambiguous
+    def birth_date(self) -> tuple[date | None, bool]:
+        """The birth date, and whether it is ambiguous: a flag of its own, not a note,
+        because linkage compares both readings."""
+        read = self.read_date("birth_date")
+        return (None, False) if read is None else (read.value, read.ambiguous)
+
+    def date(self, column: str, *, required: bool = False) -> date | None:
+        """A date; an ambiguous one is read as the file's order says, and noted."""
+        read = self.read_date(column, required=required)
+        if read is None:
+            return None
+        if read.ambiguous:
+            raw = (self.values.get(column) or "").strip()
+            self.notes.append(f"{column} {raw!r} is ambiguous: {read.why}")
+        return read.value
 
     def optional(self, column: str, standardiser: Callable[[str | None], Reading[T]]) -> T | None:
         """A standard value, or None with a note when the text cannot be read."""
