@@ -18,7 +18,7 @@ from reunify.elections.facts import (
     latest_election_of,
     verdict_on,
 )
-from reunify.elections.models import Notice
+from reunify.elections.models import Election, Notice
 from reunify.families.choices import PARENTAL_ROLES, MemberRole
 from reunify.families.models import Membership, Person, Separation
 from reunify.removals.gate import (
@@ -30,7 +30,7 @@ from reunify.removals.gate import (
 )
 from reunify.removals.gate_question_sql import gate_row
 from reunify.removals.models import OPEN_STATUSES, GateOverride, OverrideStatus, RemovalPlan
-from reunify.vocabulary import ElectionOption
+from reunify.vocabulary import Deficiency, ElectionOption
 
 
 def child_label(child: Person, *, today: date) -> str:
@@ -64,13 +64,29 @@ def governing_election(parent_id: UUID) -> GoverningElection | None:
     if election is None:
         return None
     judged = judge_election(election, is_latest=True)
+    return governing(
+        election,
+        children_named=frozenset(child.pk for child in judged.children),
+        deficiencies=judged.deficiencies,
+        words=judged.words,
+    )
+
+
+def governing(
+    election: Election,
+    *,
+    children_named: frozenset[Hashable],
+    deficiencies: tuple[Deficiency, ...],
+    words: tuple[str, ...],
+) -> GoverningElection:
+    """The latest election as the gate reads it, with the rules' verdict on it."""
     return GoverningElection(
         key=election.pk,
         option=ElectionOption(election.option),
         made_at=election.made_at,
-        children_named=frozenset(child.pk for child in judged.children),
-        deficiencies=judged.deficiencies,
-        deficiency_words=judged.words,
+        children_named=children_named,
+        deficiencies=deficiencies,
+        deficiency_words=words,
         more_time_until=election.more_time_until,
     )
 
@@ -114,7 +130,7 @@ def question_in_one_statement(
 ) -> GateQuestion:
     row = gate_row(parent.pk, plan_id=plan_id, find_open_plan=find_open_plan)
     election = row.latest_election
-    governing = None
+    judged = None
     if election is not None:
         facts = election_facts(
             election,
@@ -126,14 +142,11 @@ def question_in_one_statement(
             ),
         )
         codes, words = verdict_on(facts, row.separated_at_election)
-        governing = GoverningElection(
-            key=election.pk,
-            option=ElectionOption(election.option),
-            made_at=election.made_at,
-            children_named=row.children_named,
+        judged = governing(
+            election,
+            children_named=frozenset(row.children_named),
             deficiencies=codes,
-            deficiency_words=words,
-            more_time_until=election.more_time_until,
+            words=words,
         )
     return GateQuestion(
         parent_name=parent.full_name,
@@ -141,7 +154,7 @@ def question_in_one_statement(
             ChildAtStake(child.pk, child_label(child, today=today))
             for child in row.children_at_stake
         ),
-        election=governing,
+        election=judged,
         notice_given=row.notice_given,
         itinerary=row.itinerary,
         overridden_children=row.overridden_children,
