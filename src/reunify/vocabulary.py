@@ -77,6 +77,13 @@ class Deficiency(StrEnum):
     NOT_ACKNOWLEDGED = "NOT_ACKNOWLEDGED"
 
 
+class ElectionOrigin(StrEnum):
+    """Where an election's record comes from, which decides what the record can show."""
+
+    RECORDED = "RECORDED"  # made and documented in Reunify: every fact is on record
+    EXTRACT = "EXTRACT"  # imported from a historical agency extract (DESIGN.md, `ice`)
+
+
 class CounselChoice(StrEnum):
     """What the parent did with the right to consult counsel before electing."""
 

@@ -6,7 +6,12 @@ from datetime import UTC, date, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reunify.elections.validity import ElectionFacts, deficiencies_of, is_valid
+from reunify.elections.validity import (
+    EXTRACT_CANNOT_SHOW,
+    ElectionFacts,
+    deficiencies_of,
+    is_valid,
+)
 from reunify.elections.wording import deficiency_words
 from reunify.vocabulary import (
     CounselChoice,
@@ -216,3 +221,22 @@ def test_naming_more_children_never_adds_a_deficiency(facts: ElectionFacts) -> N
 def test_every_code_has_words(facts: ElectionFacts) -> None:
     for code in deficiencies_of(facts):
         assert deficiency_words(code, facts).strip()
+
+
+@given(elections, st.frozensets(st.sampled_from(Deficiency)))
+def test_rules_a_record_cannot_show_are_left_unjudged_and_the_rest_unchanged(
+    facts: ElectionFacts, cannot_show: frozenset[Deficiency]
+) -> None:
+    judged = deficiencies_of(facts, cannot_show=cannot_show)
+    assert judged == tuple(code for code in deficiencies_of(facts) if code not in cannot_show)
+
+
+def test_a_historical_extract_cannot_show_acknowledgment_waiver_or_children_named() -> None:
+    """An `ice` row: a signed CHILDREN_REMAIN with no acknowledgment, waiver or children."""
+    from_extract = replace(
+        VALID, acknowledged=False, waiver_explicit=False, children_named=frozenset()
+    )
+    assert deficiencies_of(from_extract, cannot_show=EXTRACT_CANNOT_SHOW) == ()
+    assert set(deficiencies_of(from_extract)) == EXTRACT_CANNOT_SHOW
+    spoken = replace(from_extract, form=ElectionForm.VERBAL)
+    assert deficiencies_of(spoken, cannot_show=EXTRACT_CANNOT_SHOW) == (Deficiency.VERBAL_ONLY,)

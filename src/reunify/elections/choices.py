@@ -28,6 +28,11 @@ class CounselChoice(models.TextChoices):
     NOT_RECORDED = v.CounselChoice.NOT_RECORDED, "Not recorded"
 
 
+class ElectionOrigin(models.TextChoices):
+    RECORDED = v.ElectionOrigin.RECORDED, "Recorded in Reunify"
+    EXTRACT = v.ElectionOrigin.EXTRACT, "Imported from a historical extract"
+
+
 class NoticeDelivery(models.TextChoices):
     HANDED_OVER = "HANDED_OVER", "Handed over in person"
     READ_ALOUD = "READ_ALOUD", "Read aloud to the parent"

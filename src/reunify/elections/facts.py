@@ -12,7 +12,7 @@ from uuid import UUID
 from django.db.models import Q
 
 from reunify.elections.models import Election
-from reunify.elections.validity import ElectionFacts, deficiencies_of
+from reunify.elections.validity import EXTRACT_CANNOT_SHOW, ElectionFacts, deficiencies_of
 from reunify.elections.wording import deficiency_words
 from reunify.families.models import Person, PersonLanguage, Separation
 from reunify.vocabulary import (
@@ -20,6 +20,7 @@ from reunify.vocabulary import (
     Deficiency,
     ElectionForm,
     ElectionOption,
+    ElectionOrigin,
     SignatureKind,
 )
 
@@ -47,6 +48,14 @@ def latest_election_of(parent_id: UUID) -> Election | None:
         .order_by("-made_at", "-created_at")
         .first()
     )
+
+
+def rules_the_record_cannot_show(election: Election) -> frozenset[Deficiency]:
+    """What an oversight report must leave unjudged for this election: the rules a
+    historical extract holds no facts for. The gate never asks this; it judges all."""
+    if election.origin == ElectionOrigin.EXTRACT:
+        return EXTRACT_CANNOT_SHOW
+    return frozenset()
 
 
 def interpreter_languages(election: Election) -> frozenset[str]:

@@ -13,6 +13,7 @@ from reunify.elections.choices import (
     CounselChoice,
     ElectionForm,
     ElectionOption,
+    ElectionOrigin,
     NoticeDelivery,
     SignatureKind,
 )
@@ -121,6 +122,12 @@ class Election(Record):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     withdrawal_note = models.TextField(blank=True)
+    origin = models.CharField(
+        max_length=10, choices=ElectionOrigin.choices, default=ElectionOrigin.RECORDED
+    )
+    # For an imported election, the extract row it came from ("ice:<record_id>"): one
+    # election per row, however often the extract is imported.
+    source_record = models.CharField(max_length=80, blank=True)
 
     class Meta:
         ordering = ["made_at", "created_at"]
@@ -157,6 +164,16 @@ class Election(Record):
             models.CheckConstraint(
                 condition=Q(recorded_by__isnull=False) | ~Q(recorder_name=""),
                 name="election_has_a_recorder",
+            ),
+            models.CheckConstraint(
+                condition=Q(origin=ElectionOrigin.RECORDED, source_record="")
+                | (Q(origin=ElectionOrigin.EXTRACT) & ~Q(source_record="")),
+                name="election_extract_names_its_row",
+            ),
+            models.UniqueConstraint(
+                fields=["source_record"],
+                condition=~Q(source_record=""),
+                name="election_one_per_extract_row",
             ),
         ]
 

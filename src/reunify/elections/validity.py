@@ -22,6 +22,17 @@ from reunify.vocabulary import (
 
 WITNESSES_FOR_A_MARK = 2
 
+# A historical extract says nothing of supervisor acknowledgment, of the waiver's wording
+# or of which children an election named (DESIGN.md, the `ice` extract): those rules
+# cannot be judged from it, and a report must neither call them broken nor kept.
+EXTRACT_CANNOT_SHOW: frozenset[Deficiency] = frozenset(
+    {
+        Deficiency.CHILD_NOT_COVERED,
+        Deficiency.WAIVER_NOT_EXPLICIT,
+        Deficiency.NOT_ACKNOWLEDGED,
+    }
+)
+
 
 @dataclass(frozen=True, slots=True)
 class ElectionFacts:
@@ -91,8 +102,15 @@ def waiver_missing(facts: ElectionFacts) -> bool:
     return facts.option is ElectionOption.CHILDREN_REMAIN and not facts.waiver_explicit
 
 
-def deficiencies_of(facts: ElectionFacts) -> tuple[Deficiency, ...]:
-    """Every broken rule, in the order of DESIGN.md's table. Empty means valid."""
+def deficiencies_of(
+    facts: ElectionFacts, *, cannot_show: frozenset[Deficiency] = frozenset()
+) -> tuple[Deficiency, ...]:
+    """Every broken rule, in the order of DESIGN.md's table. Empty means valid.
+
+    `cannot_show` names rules the record holds no facts for (`EXTRACT_CANNOT_SHOW`); they
+    are left unjudged. Only an oversight report may pass it: the gate and the forms judge
+    every rule, so an unknown acknowledgment never opens the gate.
+    """
     broken = {
         Deficiency.VERBAL_ONLY: not is_written(facts),
         # A spoken election is not "unsigned" on top of being verbal: one fault, one code.
@@ -105,7 +123,7 @@ def deficiencies_of(facts: ElectionFacts) -> tuple[Deficiency, ...]:
         Deficiency.WAIVER_NOT_EXPLICIT: waiver_missing(facts),
         Deficiency.NOT_ACKNOWLEDGED: not facts.acknowledged,
     }
-    return tuple(code for code in Deficiency if broken[code])
+    return tuple(code for code in Deficiency if broken[code] and code not in cannot_show)
 
 
 def is_valid(facts: ElectionFacts) -> bool:
