@@ -1,0 +1,1 @@
+"""Tracing separated families until they are together again (issue 6)."""
