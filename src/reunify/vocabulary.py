@@ -90,6 +90,9 @@ class CounselChoice(StrEnum):
     CONSULTED = "CONSULTED"
     DECLINED_IN_WRITING = "DECLINED_IN_WRITING"
     NOT_RECORDED = "NOT_RECORDED"
+    # Only a historical extract: it says the parent was advised ("Y") but not what
+    # followed. Never a choice for an election recorded here.
+    UNKNOWN = "UNKNOWN"
 
 
 class SignatureKind(StrEnum):

@@ -127,6 +127,21 @@ def test_a_signed_election_needs_its_form(olivia: User, station: Facility) -> No
     assert "signed_form" in refused.value.message_dict
 
 
+def test_counsel_unknown_belongs_to_imported_history_only(
+    olivia: User, station: Facility
+) -> None:
+    _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
+    notice = delivered_notice(actor=olivia, parent=mother)
+    with pytest.raises(ValidationError) as refused:
+        election_record(
+            actor=olivia,
+            parent=mother,
+            details=documented(children=[son], notice=notice, counsel="UNKNOWN"),
+        )
+    assert "counsel" in refused.value.message_dict
+    assert not Election.objects.exists()
+
+
 def test_more_time_needs_a_deadline_after_the_election(olivia: User, station: Facility) -> None:
     _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
     notice = delivered_notice(actor=olivia, parent=mother)

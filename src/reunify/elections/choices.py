@@ -26,6 +26,13 @@ class CounselChoice(models.TextChoices):
     CONSULTED = v.CounselChoice.CONSULTED, "Consulted counsel"
     DECLINED_IN_WRITING = v.CounselChoice.DECLINED_IN_WRITING, "Declined counsel in writing"
     NOT_RECORDED = v.CounselChoice.NOT_RECORDED, "Not recorded"
+    UNKNOWN = v.CounselChoice.UNKNOWN, "Not in the historical record"
+
+
+# What an officer may record today; UNKNOWN belongs to imported history only.
+LIVE_COUNSEL_CHOICES = [
+    (value, label) for value, label in CounselChoice.choices if value != CounselChoice.UNKNOWN
+]
 
 
 class ElectionOrigin(models.TextChoices):

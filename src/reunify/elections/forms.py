@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 
 from reunify.elections.choices import (
-    CounselChoice,
+    LIVE_COUNSEL_CHOICES,
     ElectionForm,
     ElectionOption,
     NoticeDelivery,
@@ -99,7 +99,7 @@ class ElectionRecordForm(forms.Form):
         required=False, label="The parent was told they may consult a lawyer first"
     )
     counsel = forms.ChoiceField(
-        choices=CounselChoice.choices, widget=forms.RadioSelect, label="Counsel"
+        choices=LIVE_COUNSEL_CHOICES, widget=forms.RadioSelect, label="Counsel"
     )
     counsel_name = forms.CharField(max_length=200, required=False, label="Lawyer consulted")
     waiver_explicit = forms.BooleanField(

@@ -83,10 +83,15 @@ def language_understood(facts: ElectionFacts) -> bool:
 
 
 def counsel_advisal_recorded(facts: ElectionFacts) -> bool:
-    """Told of the right to counsel, and either consulted counsel or declined in writing."""
+    """Told of the right to counsel, and either consulted counsel or declined in writing.
+
+    A historical extract shows only the advisal; what followed is UNKNOWN there and the
+    rule judges what it can. (Such an election is never acknowledged here, so it never
+    opens the gate.)"""
     return facts.counsel_advised and facts.counsel in (
         CounselChoice.CONSULTED,
         CounselChoice.DECLINED_IN_WRITING,
+        CounselChoice.UNKNOWN,
     )
 
 

@@ -83,6 +83,9 @@ class Person(Record):
         default=False, help_text="The date was estimated (by the person, an officer, a record)."
     )
     citizenship = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2.")
+    # Resolved from agency extracts by record linkage: its id is the linked person's, and
+    # each linkage run refreshes what the extracts say of it.
+    from_extracts = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["first_surname", "second_surname", "given_names"]
@@ -171,6 +174,9 @@ class FamilyUnit(Record):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The extract row this was read from ("cbp:<record_id>", …); null when recorded here.
+    # Unique, so a linkage run refreshes it rather than adding it twice.
+    source_record = models.CharField(max_length=140, null=True, blank=True, unique=True)
 
     class Meta:
         ordering = ["-apprehended_at"]
@@ -200,6 +206,9 @@ class Membership(Record):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     verified_at = models.DateTimeField(null=True, blank=True)
+    # The extract row this was read from ("cbp:<record_id>", …); null when recorded here.
+    # Unique, so a linkage run refreshes it rather than adding it twice.
+    source_record = models.CharField(max_length=140, null=True, blank=True, unique=True)
 
     class Meta:
         ordering = ["role", "person__birth_date"]
@@ -243,6 +252,9 @@ class CustodyEpisode(Record):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The extract row this was read from ("cbp:<record_id>", …); null when recorded here.
+    # Unique, so a linkage run refreshes it rather than adding it twice.
+    source_record = models.CharField(max_length=140, null=True, blank=True, unique=True)
 
     class Meta:
         ordering = ["person", "started_at"]
@@ -286,6 +298,9 @@ class Reunion(Record):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The extract row this was read from ("cbp:<record_id>", …); null when recorded here.
+    # Unique, so a linkage run refreshes it rather than adding it twice.
+    source_record = models.CharField(max_length=140, null=True, blank=True, unique=True)
 
     class Meta:
         ordering = ["reunited_at"]
@@ -319,6 +334,9 @@ class Separation(Record):
     reunion = models.ForeignKey(
         Reunion, null=True, blank=True, on_delete=models.PROTECT, related_name="separations"
     )
+    # The extract row this was read from ("cbp:<record_id>", …); null when recorded here.
+    # Unique, so a linkage run refreshes it rather than adding it twice.
+    source_record = models.CharField(max_length=140, null=True, blank=True, unique=True)
 
     class Meta:
         ordering = ["separated_at"]

@@ -17,7 +17,13 @@ from reunify.accounts.models import User
 from reunify.accounts.permissions import PermissionDenied, require_role
 from reunify.accounts.roles import ELECTION_ACKNOWLEDGERS, ELECTION_RECORDERS
 from reunify.audit.history import record_change
-from reunify.elections.choices import CounselChoice, ElectionForm, ElectionOption, SignatureKind
+from reunify.elections.choices import (
+    LIVE_COUNSEL_CHOICES,
+    CounselChoice,
+    ElectionForm,
+    ElectionOption,
+    SignatureKind,
+)
 from reunify.elections.facts import children_separated_from, latest_election_of
 from reunify.elections.models import Election, Notice
 from reunify.elections.signed_forms import MAX_SIGNED_FORM_BYTES, sha256_of, sniff_signed_form
@@ -63,7 +69,7 @@ def _choice_problems(details: ElectionDetails) -> list[Problem]:
     for field, value, allowed in (
         ("option", details.option, ElectionOption.values),
         ("form", details.form, ElectionForm.values),
-        ("counsel", details.counsel, CounselChoice.values),
+        ("counsel", details.counsel, [value for value, _ in LIVE_COUNSEL_CHOICES]),
     ):
         if value not in allowed:
             problems.append(Problem(field, f"Unknown {field} {value!r}."))
