@@ -46,3 +46,8 @@ SECOND_FACTOR_ROLES = frozenset({Role.SUPERVISOR, Role.AUDITOR, Role.ADMINISTRAT
 RECORD_HISTORY_READERS = frozenset({Role.SUPERVISOR, Role.AUDITOR, Role.ADMINISTRATOR})
 # Who may browse the whole audit log.
 AUDIT_LOG_READERS = frozenset({Role.AUDITOR, Role.ADMINISTRATOR})
+# Tracing (issue 6): the team traces; case managers also log a child's calls and visits
+# with the parent; supervisors and oversight read the cases, queues and dashboard.
+TRACERS = frozenset({Role.TRACING, Role.ADMINISTRATOR})
+TRACING_CONTACT_RECORDERS = TRACERS | {Role.CASE_MANAGER}
+TRACING_READERS = TRACING_CONTACT_RECORDERS | {Role.SUPERVISOR, Role.AUDITOR}

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "reunify.removals",
     "reunify.imports",
     "reunify.linkage",
+    "reunify.tracing",
     "reunify.web",
 ]
 
