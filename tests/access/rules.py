@@ -18,6 +18,9 @@ SUPERVISOR_ONLY = frozenset({"sam"})  # acknowledge elections, decide gate overr
 DATA_STEWARDS = frozenset({"abel", "ada"})  # imports and quarantine: admin, and oversight
 LINK_REVIEW = frozenset({"abel", "tomas", "ada"})  # decide (admin, tracing) or read (audit)
 HISTORY_READERS = frozenset({"sam", "ada", "abel"})  # who changed and who looked
+TRACERS = frozenset({"tomas", "abel"})  # tracing cases, attempts, reunifications
+TRACING_CONTACTS = TRACERS | {"carmen"}  # case managers log a child's calls with the parent
+TRACING_READERS = TRACING_CONTACTS | {"sam", "ada"}  # queues, cases and dashboard
 NOBODY: frozenset[str] = frozenset()
 
 RULES: dict[str, frozenset[str]] = {
@@ -78,6 +81,13 @@ RULES: dict[str, frozenset[str]] = {
     "page removals:plan-new": OFFICERS,
     "page removals:plan-reasoned": OFFICERS,
     "page removals:supervision": SUPERVISOR_ONLY,
+    "page tracing:case": TRACING_READERS,
+    "page tracing:case-contact": TRACING_CONTACTS,
+    "page tracing:case-new": TRACERS,
+    "page tracing:case-step": TRACERS,
+    "page tracing:open-cases": TRACERS,
+    "page tracing:queue": TRACING_READERS,
+    "page tracing:removed-parents": TRACING_READERS,
     "page web:health": EVERYONE,
     "page web:home": SIGNED_IN,
 }

@@ -13,6 +13,7 @@ from reunify.imports.services import extract_import
 from reunify.linkage.models import FamilyLink, FamilyLinkStatus, LinkageRun, ReviewItem
 from reunify.removals.services import override_request, removal_plan_propose
 from tests.elections.factories import delivered_notice, elect, kiche_mother_with_children
+from tests.tracing.factories import tracing_case_of
 
 
 def every_kind_of_record(
@@ -60,4 +61,5 @@ def every_kind_of_record(
         "item_id": str(item.pk),
         "link_id": str(link.pk),
         "step": "schedule",
+        "case_id": str(tracing_case_of(son)),
     }

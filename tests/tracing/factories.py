@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from uuid import UUID
 
 from django.utils import timezone
 
@@ -57,3 +58,9 @@ def reach(*, tracer: User, case: TracingCase, number: str = "+502 5123 4567") ->
 
 
 CastMember = Callable[[str], User]
+
+
+def tracing_case_of(child: Person) -> UUID:
+    """The id of the open case for a separated child, opened (by the system) if need be."""
+    tracing_cases_open_for_separated_children(actor=None)
+    return TracingCase.objects.get(child=child, closed_at__isnull=True).pk

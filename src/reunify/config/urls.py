@@ -11,5 +11,6 @@ urlpatterns = [
     path("imports/", include("reunify.imports.urls")),
     path("linkage/", include("reunify.linkage.urls")),
     path("audit/", include("reunify.audit.urls")),
+    path("tracing/", include("reunify.tracing.urls")),
     path("api/v1/", api.urls),
 ]
