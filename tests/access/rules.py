@@ -2,8 +2,13 @@
 derived from the code it checks: changing who may do what means changing this table.
 
 olivia field officer · sam supervisor · carmen case manager · luis counsel · tomas
-tracing · ada auditor · abel administrator. Scope (counsel's clients, a case manager's
-shelter) is not built yet: reads are open to every signed-in role until it is.
+tracing · ada auditor · abel administrator.
+
+This table is about roles. Scope narrows it: counsel see only their clients, a case
+manager the children held at their shelter and those children's family units. The
+records the matrix asks for are all in Luis's and Carmen's scope (tests/access/world.py),
+so "SIGNED_IN" here means "every role, for a record in the user's scope"; a record
+outside it answers 404 on every route, which tests/access/test_idor.py checks.
 """
 
 ANONYMOUS = "anonymous"
@@ -21,6 +26,7 @@ HISTORY_READERS = frozenset({"sam", "ada", "abel"})  # who changed and who looke
 TRACERS = frozenset({"tomas", "abel"})  # tracing cases, attempts, reunifications
 TRACING_CONTACTS = TRACERS | {"carmen"}  # case managers log a child's calls with the parent
 TRACING_READERS = TRACING_CONTACTS | {"sam", "ada"}  # queues, cases and dashboard
+ADMINISTRATORS = frozenset({"abel"})  # users, roles, counsel grants, shelter assignments
 NOBODY: frozenset[str] = frozenset()
 
 RULES: dict[str, frozenset[str]] = {
@@ -51,6 +57,17 @@ RULES: dict[str, frozenset[str]] = {
     "page accounts:sign-in": EVERYONE,
     "page accounts:sign-out": EVERYONE,
     "page accounts:two-factor": SIGNED_IN,  # required for some roles, open to all
+    "page accounts:password-change": SIGNED_IN,
+    "page accounts:users": ADMINISTRATORS,
+    "page accounts:user-new": ADMINISTRATORS,
+    "page accounts:user": ADMINISTRATORS,
+    "page accounts:user-role": ADMINISTRATORS,
+    "page accounts:user-deactivation": ADMINISTRATORS,
+    "page accounts:user-password-reset": ADMINISTRATORS,
+    "page accounts:grants": ADMINISTRATORS,
+    "page accounts:grant-revocation": ADMINISTRATORS,
+    "page accounts:shelters": ADMINISTRATORS,
+    "page accounts:shelter-assignment-end": ADMINISTRATORS,
     "page elections:election-acknowledgment": SUPERVISOR_ONLY,
     "page elections:election-new": OFFICERS,
     "page elections:election-withdrawal": OFFICERS,

@@ -62,9 +62,7 @@ def test_every_role_gets_exactly_the_declared_access(
     cast: Callable[[str], User], station: Facility, tmp_path: Path
 ) -> None:
     people = {name: cast(name) for name in CAST_NAMES}
-    ids = every_kind_of_record(
-        olivia=people["olivia"], sam=people["sam"], station=station, tmp=tmp_path
-    )
+    ids = every_kind_of_record(people=people, station=station, tmp=tmp_path)
     wrong: list[str] = []
     for who in (ANONYMOUS, *CAST_NAMES):
         client = Client()

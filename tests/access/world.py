@@ -1,5 +1,10 @@
 """One record of every kind a route can name, built through the real services, so every
-route can be asked for by every role."""
+route can be asked for by every role.
+
+Every record is in scope for the whole cast: the mother is Luis's client, and her son is
+held at the shelter Carmen is assigned to (so Carmen sees the son, his family unit and
+its members). `outsiders` adds users of the same roles whose scope holds none of it.
+"""
 
 from datetime import timedelta
 from pathlib import Path
@@ -7,7 +12,11 @@ from pathlib import Path
 from django.utils import timezone
 
 from reunify.accounts.models import User
+from reunify.accounts.roles import Role
+from reunify.accounts.scope_services import counsel_grant_give, shelter_assignment_start
+from reunify.families.choices import CustodyKind
 from reunify.families.models import Facility
+from reunify.families.services import custody_move
 from reunify.imports.models import ImportBatch
 from reunify.imports.services import extract_import
 from reunify.linkage.models import FamilyLink, FamilyLinkStatus, LinkageRun, ReviewItem
@@ -17,10 +26,20 @@ from tests.tracing.factories import tracing_case_of
 
 
 def every_kind_of_record(
-    *, olivia: User, sam: User, station: Facility, tmp: Path
+    *, people: dict[str, User], station: Facility, tmp: Path
 ) -> dict[str, str]:
     """Placeholder name → an id (or value) that route parameter can take."""
+    olivia, abel = people["olivia"], people["abel"]
     unit, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
+    shelter = Facility.objects.create(name="Casa Padre Shelter", kind=CustodyKind.SHELTER)
+    custody_move(
+        actor=olivia, person=son, kind=CustodyKind.SHELTER, facility=shelter,
+        moved_at=timezone.now() - timedelta(days=18),
+    )  # fmt: skip
+    grant = counsel_grant_give(actor=abel, counsel=people["luis"], client=mother)
+    assignment = shelter_assignment_start(
+        actor=abel, case_manager=people["carmen"], shelter=shelter
+    )
     notice = delivered_notice(actor=olivia, parent=mother)
     election = elect(actor=olivia, parent=mother, children=[son], notice=notice)
     plan = removal_plan_propose(
@@ -62,4 +81,31 @@ def every_kind_of_record(
         "link_id": str(link.pk),
         "step": "schedule",
         "case_id": str(tracing_case_of(son)),
+        "user_id": str(olivia.pk),
+        "grant_id": str(grant.pk),
+        "assignment_id": str(assignment.pk),
+        "child_id": str(son.pk),
     }
+
+
+def outsiders(*, abel: User, station: Facility) -> dict[str, User]:
+    """Bruno, counsel to another client, and Cora, case manager at another shelter: the
+    same roles as Luis and Carmen, with none of `every_kind_of_record` in their scope."""
+    bruno = _user("bruno", Role.COUNSEL)
+    cora = _user("cora", Role.CASE_MANAGER)
+    _, other_client, (other_child,) = kiche_mother_with_children(actor=abel, station=station)
+    counsel_grant_give(actor=abel, counsel=bruno, client=other_client)
+    other_shelter = Facility.objects.create(name="Casa Norte Shelter", kind=CustodyKind.SHELTER)
+    custody_move(
+        actor=abel, person=other_child, kind=CustodyKind.SHELTER, facility=other_shelter,
+        moved_at=timezone.now() - timedelta(days=2),
+    )  # fmt: skip
+    shelter_assignment_start(actor=abel, case_manager=cora, shelter=other_shelter)
+    return {"bruno": bruno, "cora": cora}
+
+
+def _user(username: str, role: Role) -> User:
+    user = User(username=username, first_name=username.title(), last_name="Outside", role=role)
+    user.set_unusable_password()
+    user.save()
+    return user

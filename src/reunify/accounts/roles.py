@@ -1,7 +1,8 @@
 """The roles of DESIGN.md "Users and roles", and what each may do.
 
-Scope (counsel see only their clients, a case manager only their shelter's children)
-belongs to the access-control issue; this module answers only "may this role do X at all".
+This module answers only "may this role do X at all". Which records a user may see is
+scope, answered by the selectors in `families.selectors` from counsel grants and shelter
+assignments.
 """
 
 from django.db import models
@@ -46,6 +47,12 @@ SECOND_FACTOR_ROLES = frozenset({Role.SUPERVISOR, Role.AUDITOR, Role.ADMINISTRAT
 RECORD_HISTORY_READERS = frozenset({Role.SUPERVISOR, Role.AUDITOR, Role.ADMINISTRATOR})
 # Who may browse the whole audit log.
 AUDIT_LOG_READERS = frozenset({Role.AUDITOR, Role.ADMINISTRATOR})
+# Who see every record; counsel and case managers see only their scope (families.selectors).
+SEES_EVERY_RECORD = frozenset(
+    {Role.FIELD_OFFICER, Role.SUPERVISOR, Role.TRACING, Role.AUDITOR, Role.ADMINISTRATOR}
+)
+# Who manage users, roles, counsel grants and shelter assignments.
+USER_ADMINISTRATORS = frozenset({Role.ADMINISTRATOR})
 # Tracing (issue 6): the team traces; case managers also log a child's calls and visits
 # with the parent; supervisors and oversight read the cases, queues and dashboard.
 TRACERS = frozenset({Role.TRACING, Role.ADMINISTRATOR})

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "reunify.accounts.session_limits.SessionLimitsMiddleware",
     "reunify.accounts.second_factor_middleware.SecondFactorMiddleware",
+    "reunify.accounts.password_change_middleware.PasswordChangeRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes asks: it answers a locked-out sign-in.

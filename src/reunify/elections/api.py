@@ -6,7 +6,6 @@ from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import File, Form, Router, Status, UploadedFile
 
@@ -27,6 +26,12 @@ from reunify.elections.facts import judge_election, latest_election_of, spoken_l
 from reunify.elections.models import Election, Notice
 from reunify.elections.notice_content import notice_content_for
 from reunify.elections.notice_document import render_notice_pdf
+from reunify.elections.selectors import (
+    election_for,
+    elections_visible_to,
+    notice_for,
+    notices_visible_to,
+)
 from reunify.elections.services import (
     ElectionDetails,
     election_acknowledge,
@@ -35,32 +40,19 @@ from reunify.elections.services import (
     notice_delivery_record,
     notice_prepare,
 )
-from reunify.families.selectors import persons_visible_to
 
 router = Router(tags=["elections"])
 
 
-def _notices_visible_to(user: User) -> QuerySet[Notice]:
-    return Notice.objects.filter(parent__in=persons_visible_to(user=user)).select_related(
-        "parent", "prepared_by", "delivered_by"
-    )
-
-
-def _elections_visible_to(user: User) -> QuerySet[Election]:
-    return Election.objects.filter(parent__in=persons_visible_to(user=user)).select_related(
-        "parent", "notice", "recorded_by", "acknowledged_by", "withdrawn_by"
-    )
-
-
 def _notice_or_404(user: User, notice_id: UUID) -> Notice:
-    notice = _notices_visible_to(user).filter(pk=notice_id).first()
+    notice = notice_for(user=user, notice_id=notice_id)
     if notice is None:
         raise Http404("No such notice.")
     return notice
 
 
 def _election_or_404(user: User, election_id: UUID) -> Election:
-    election = _elections_visible_to(user).filter(pk=election_id).first()
+    election = election_for(user=user, election_id=election_id)
     if election is None:
         raise Http404("No such election.")
     return election
@@ -142,7 +134,7 @@ def _judged(election: Election) -> dict[str, Any]:
 def list_notices(request: HttpRequest, person_id: UUID) -> list[dict[str, Any]]:
     user = caller(request)
     parent = person_or_404(user=user, person_id=person_id)
-    return [_notice(n) for n in _notices_visible_to(user).filter(parent=parent)]
+    return [_notice(n) for n in notices_visible_to(user=user).filter(parent=parent)]
 
 
 @router.post(
@@ -223,7 +215,7 @@ def list_elections(request: HttpRequest, person_id: UUID) -> list[dict[str, Any]
     languages = spoken_languages(parent.pk)
     return [
         _election(election, latest=latest, languages=languages)
-        for election in _elections_visible_to(user).filter(parent=parent)
+        for election in elections_visible_to(user=user).filter(parent=parent)
     ]
 
 
@@ -243,7 +235,7 @@ def record_election(
     parent = person_or_404(user=user, person_id=person_id)
     notice = None
     if payload.notice_id is not None:
-        notice = _notices_visible_to(user).filter(pk=payload.notice_id).first()
+        notice = notices_visible_to(user=user).filter(pk=payload.notice_id).first()
         if notice is None:
             raise ValidationError({"notice_id": ["No such notice."]})
     details = ElectionDetails(

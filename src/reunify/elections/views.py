@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -27,6 +27,7 @@ from reunify.elections.forms import (
 from reunify.elections.models import Election, Notice
 from reunify.elections.notice_content import notice_content_for
 from reunify.elections.notice_document import render_notice_pdf
+from reunify.elections.selectors import election_for, notice_for
 from reunify.elections.services import (
     ElectionDetails,
     election_acknowledge,
@@ -38,7 +39,11 @@ from reunify.elections.services import (
 from reunify.elections.status import parent_status
 from reunify.families.forms import apply_service_errors, as_aware
 from reunify.families.models import Person
-from reunify.families.selectors import children_apart_from, persons_visible_to
+from reunify.families.selectors import (
+    children_apart_from,
+    family_units_visible_to,
+    persons_visible_to,
+)
 from reunify.web.access import roles_required
 from reunify.web.responses import acting_user, forbidden, form_status
 
@@ -50,6 +55,20 @@ def _parent_or_404(request: HttpRequest, person_id: UUID) -> Person:
     return parent
 
 
+def _notice_or_404(request: HttpRequest, notice_id: UUID) -> Notice:
+    notice = notice_for(user=acting_user(request), notice_id=notice_id)
+    if notice is None:
+        raise Http404("No such notice.")
+    return notice
+
+
+def _election_or_404(request: HttpRequest, election_id: UUID) -> Election:
+    election = election_for(user=acting_user(request), election_id=election_id)
+    if election is None:
+        raise Http404("No such election.")
+    return election
+
+
 def _to_parent(parent_id: UUID) -> HttpResponse:
     return redirect("elections:parent", person_id=parent_id)
 
@@ -57,7 +76,11 @@ def _to_parent(parent_id: UUID) -> HttpResponse:
 @login_required
 def parent(request: HttpRequest, person_id: UUID) -> HttpResponse:
     found = _parent_or_404(request, person_id)
-    membership = found.memberships.order_by("-family_unit__apprehended_at").first()
+    membership = (
+        found.memberships.filter(family_unit__in=family_units_visible_to(user=acting_user(request)))
+        .order_by("-family_unit__apprehended_at")
+        .first()
+    )
     record_view(
         actor=acting_user(request), what="decisions", subject_type="person",
         subject_id=found.pk, person_ids=[found.pk],
@@ -103,8 +126,8 @@ def notice_new(request: HttpRequest, person_id: UUID) -> HttpResponse:
 
 @roles_required(ELECTION_RECORDERS, action="record the delivery of notices")
 def notice_delivery(request: HttpRequest, notice_id: UUID) -> HttpResponse:
-    notice = get_object_or_404(Notice.objects.select_related("parent"), pk=notice_id)
-    found = _parent_or_404(request, notice.parent_id)
+    notice = _notice_or_404(request, notice_id)
+    found = notice.parent
     form = NoticeDeliveryForm(request.POST or None, initial={"delivered_at": timezone.now()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -130,8 +153,7 @@ def notice_delivery(request: HttpRequest, notice_id: UUID) -> HttpResponse:
 @login_required
 def notice_pdf(request: HttpRequest, notice_id: UUID) -> HttpResponse:
     """The printable notice; its QR code leads back to the parent's decisions page."""
-    notice = get_object_or_404(Notice.objects.select_related("parent"), pk=notice_id)
-    _parent_or_404(request, notice.parent_id)
+    notice = _notice_or_404(request, notice_id)
     verify_url = request.build_absolute_uri(reverse("elections:parent", args=[notice.parent_id]))
     pdf = render_notice_pdf(notice_content_for(notice, verify_url=verify_url))
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -195,8 +217,8 @@ def election_new(request: HttpRequest, person_id: UUID) -> HttpResponse:
 @roles_required(ELECTION_RECORDERS, action="record withdrawals of elections")
 @require_POST
 def election_withdrawal(request: HttpRequest, election_id: UUID) -> HttpResponse:
-    election = get_object_or_404(Election, pk=election_id)
-    found = _parent_or_404(request, election.parent_id)
+    election = _election_or_404(request, election_id)
+    found = election.parent
     form = WithdrawalForm(request.POST)
     try:
         if not form.is_valid():
@@ -216,7 +238,7 @@ def election_withdrawal(request: HttpRequest, election_id: UUID) -> HttpResponse
 @roles_required(ELECTION_ACKNOWLEDGERS, action="acknowledge elections")
 @require_POST
 def election_acknowledgment(request: HttpRequest, election_id: UUID) -> HttpResponse:
-    election = get_object_or_404(Election.objects.select_related("parent"), pk=election_id)
+    election = _election_or_404(request, election_id)
     try:
         election_acknowledge(actor=acting_user(request), election=election)
     except PermissionDenied as error:

@@ -1,15 +1,20 @@
 """Reads of family records that depend on who asks. Pages, API and exports all use these,
 so no path shows a record another path hides.
 
-Every role sees every family for now; the access-control issue narrows these selectors
-(counsel to their clients, case managers to their shelter), and every caller follows.
+Scope: field officers, supervisors, tracing teams, auditors and administrators see every
+record. Counsel see only their clients: the people with an unrevoked grant to them. A
+child case manager sees the people held now (an open custody episode) at a shelter they
+are assigned to, those people's family units, and the members of those units. A user
+who is not active sees nothing. Grants and assignments are read on every request, so a
+revocation holds from the next one.
 """
 
 from uuid import UUID
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from reunify.accounts.models import User
+from reunify.accounts.models import CounselGrant, ShelterAssignment, User
+from reunify.accounts.roles import SEES_EVERY_RECORD, Role
 from reunify.families.identifiers import (
     looks_like_identifier,
     normalize_a_number,
@@ -27,11 +32,52 @@ from reunify.families.names import query_words
 
 
 def persons_visible_to(*, user: User) -> QuerySet[Person]:
-    return Person.objects.all()
+    if not user.is_active:
+        return Person.objects.none()
+    if user.role in SEES_EVERY_RECORD:
+        return Person.objects.all()
+    if user.role == Role.COUNSEL:
+        return Person.objects.filter(pk__in=_client_ids(user))
+    if user.role == Role.CASE_MANAGER:
+        members = Membership.objects.filter(
+            family_unit__in=_sheltered_family_unit_ids(user)
+        ).values_list("person_id", flat=True)
+        return Person.objects.filter(Q(pk__in=_sheltered_ids(user)) | Q(pk__in=members))
+    return Person.objects.none()
 
 
 def family_units_visible_to(*, user: User) -> QuerySet[FamilyUnit]:
-    return FamilyUnit.objects.all()
+    """Counsel see their clients, not their clients' family units: other members of a
+    unit may be someone else's clients, or no one's."""
+    if not user.is_active:
+        return FamilyUnit.objects.none()
+    if user.role in SEES_EVERY_RECORD:
+        return FamilyUnit.objects.all()
+    if user.role == Role.CASE_MANAGER:
+        return FamilyUnit.objects.filter(pk__in=_sheltered_family_unit_ids(user))
+    return FamilyUnit.objects.none()
+
+
+def _client_ids(counsel: User) -> QuerySet[CounselGrant, UUID]:
+    return CounselGrant.objects.filter(counsel=counsel, revoked_at__isnull=True).values_list(
+        "client_id", flat=True
+    )
+
+
+def _sheltered_ids(case_manager: User) -> QuerySet[CustodyEpisode, UUID]:
+    """People held now at a shelter this case manager is assigned to."""
+    shelters = ShelterAssignment.objects.filter(
+        case_manager=case_manager, ended_at__isnull=True
+    ).values("shelter_id")
+    return CustodyEpisode.objects.filter(ended_at__isnull=True, facility__in=shelters).values_list(
+        "person_id", flat=True
+    )
+
+
+def _sheltered_family_unit_ids(case_manager: User) -> QuerySet[Membership, UUID]:
+    return Membership.objects.filter(person__in=_sheltered_ids(case_manager)).values_list(
+        "family_unit_id", flat=True
+    )
 
 
 def persons_matching(*, user: User, query: str) -> QuerySet[Person]:

@@ -19,6 +19,7 @@ from reunify.accounts.permissions import PermissionDenied
 from reunify.accounts.roles import (
     CUSTODY_RECORDERS,
     FAMILY_RECORDERS,
+    RECORD_HISTORY_READERS,
     REUNION_RECORDERS,
     SEPARATION_AUTHORISERS,
 )
@@ -43,6 +44,7 @@ from reunify.families.overview import build_family_overview
 from reunify.families.search_tokens import query_for, remember_query
 from reunify.families.selectors import (
     family_unit_for,
+    family_units_visible_to,
     members_of,
     persons_matching,
     persons_visible_to,
@@ -103,18 +105,24 @@ def search_results(request: HttpRequest, query: str, token: str, *, template: st
 
 @login_required
 def person(request: HttpRequest, person_id: UUID) -> HttpResponse:
-    """A person's page is their family unit's page, scrolled to them."""
-    found = persons_visible_to(user=acting_user(request)).filter(pk=person_id).first()
+    """A person's page is their family unit's page, scrolled to them; for a user who may
+    see the person but not the unit (counsel and their client), the person's decisions."""
+    user = acting_user(request)
+    found = persons_visible_to(user=user).filter(pk=person_id).first()
     if found is None:
         raise Http404("No such person.")
-    membership = found.memberships.order_by("-family_unit__apprehended_at").first()
+    membership = (
+        found.memberships.filter(family_unit__in=family_units_visible_to(user=user))
+        .order_by("-family_unit__apprehended_at")
+        .first()
+    )
     if membership is None:
-        raise Http404("This person belongs to no family unit yet.")
+        return redirect("elections:parent", person_id=found.pk)
     family_page = reverse("families:family-unit", args=[membership.family_unit_id])
     return redirect(f"{family_page}#person-{found.pk}")
 
 
-@login_required
+@roles_required(RECORD_HISTORY_READERS, action="read a record's history")
 def person_history(request: HttpRequest, person_id: UUID) -> HttpResponse:
     """Who changed and who looked at this person's record, and when."""
     user = acting_user(request)

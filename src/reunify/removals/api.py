@@ -6,7 +6,6 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema, Status
 
@@ -23,9 +22,9 @@ from reunify.api.references import (
     person_ref,
     persons_named,
 )
-from reunify.families.selectors import persons_visible_to
 from reunify.removals.gate_facts import gate_check
 from reunify.removals.models import GateOverride, RemovalPlan
+from reunify.removals.selectors import override_for, removal_plan_for, removal_plans_visible_to
 from reunify.removals.services import (
     override_decide,
     override_request,
@@ -136,25 +135,15 @@ class DecisionIn(Schema):
     justification: Text = Field(..., max_length=8000, description="At least 40 characters")
 
 
-def _plans_visible_to(user: User) -> QuerySet[RemovalPlan]:
-    return RemovalPlan.objects.filter(parent__in=persons_visible_to(user=user)).select_related(
-        "parent", "proposed_by", "scheduled_by", "executed_by", "cancelled_by"
-    )
-
-
 def _plan_or_404(user: User, plan_id: UUID) -> RemovalPlan:
-    plan = _plans_visible_to(user).filter(pk=plan_id).first()
+    plan = removal_plan_for(user=user, plan_id=plan_id)
     if plan is None:
         raise Http404("No such removal plan.")
     return plan
 
 
 def _override_or_404(user: User, override_id: UUID) -> GateOverride:
-    override = (
-        GateOverride.objects.filter(pk=override_id, plan__parent__in=persons_visible_to(user=user))
-        .select_related("requested_by", "decided_by")
-        .first()
-    )
+    override = override_for(user=user, override_id=override_id)
     if override is None:
         raise Http404("No such override request.")
     return override
@@ -221,7 +210,7 @@ def person_gate(request: HttpRequest, person_id: UUID) -> dict[str, Any]:
 def list_plans(request: HttpRequest, person_id: UUID) -> list[dict[str, Any]]:
     user = caller(request)
     parent = person_or_404(user=user, person_id=person_id)
-    return [_plan(plan) for plan in _plans_visible_to(user).filter(parent=parent)]
+    return [_plan(plan) for plan in removal_plans_visible_to(user=user).filter(parent=parent)]
 
 
 @router.post(

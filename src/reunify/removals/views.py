@@ -10,12 +10,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from reunify.accounts.permissions import PermissionDenied
 from reunify.accounts.roles import GATE_OVERRIDERS, REMOVAL_OFFICERS, SUPERVISORS
-from reunify.elections.models import Election
+from reunify.elections.selectors import elections_visible_to
 from reunify.families.forms import apply_service_errors, as_aware
 from reunify.families.models import Person
 from reunify.families.selectors import persons_visible_to
@@ -23,7 +23,8 @@ from reunify.removals.errors import GateRefused
 from reunify.removals.forms import ItineraryForm, OverrideDecisionForm, ReasonForm, RemovalPlanForm
 from reunify.removals.gate import GateAnswer
 from reunify.removals.gate_facts import children_of, gate_check
-from reunify.removals.models import GateOverride, OverrideStatus, RemovalPlan
+from reunify.removals.models import OverrideStatus, RemovalPlan
+from reunify.removals.selectors import override_for, overrides_visible_to, removal_plan_for
 from reunify.removals.services import (
     override_decide,
     override_request,
@@ -42,8 +43,8 @@ def own_children(parent: Person) -> list[Person]:
 
 
 def _plan_or_404(request: HttpRequest, plan_id: UUID) -> RemovalPlan:
-    plan = get_object_or_404(RemovalPlan.objects.select_related("parent"), pk=plan_id)
-    if not persons_visible_to(user=acting_user(request)).filter(pk=plan.parent_id).exists():
+    plan = removal_plan_for(user=acting_user(request), plan_id=plan_id)
+    if plan is None:
         raise Http404("No such removal plan.")
     return plan
 
@@ -187,15 +188,18 @@ def plan_reasoned_step(request: HttpRequest, plan_id: UUID, step: str) -> HttpRe
 @roles_required(SUPERVISORS, action="read the supervision queue")
 def supervision(request: HttpRequest) -> HttpResponse:
     """Elections awaiting acknowledgment and override requests awaiting a decision."""
+    user = acting_user(request)
     awaiting = list(
-        Election.objects.filter(acknowledged_at__isnull=True, withdrawn_at__isnull=True)
+        elections_visible_to(user=user)
+        .filter(acknowledged_at__isnull=True, withdrawn_at__isnull=True)
         .exclude(recorded_by__isnull=True)
         .select_related("parent", "recorded_by")
         .prefetch_related("children")
         .order_by("made_at")[:200]
     )
     requests = list(
-        GateOverride.objects.filter(status=OverrideStatus.REQUESTED)
+        overrides_visible_to(user=user)
+        .filter(status=OverrideStatus.REQUESTED)
         .select_related("plan__parent", "requested_by")
         .order_by("created_at")
     )
@@ -219,7 +223,9 @@ def supervision(request: HttpRequest) -> HttpResponse:
 @roles_required(GATE_OVERRIDERS, action="override the removal gate")
 @require_POST
 def override_decision(request: HttpRequest, override_id: UUID) -> HttpResponse:
-    override = get_object_or_404(GateOverride, pk=override_id)
+    override = override_for(user=acting_user(request), override_id=override_id)
+    if override is None:
+        raise Http404("No such override request.")
     form = OverrideDecisionForm(request.POST)
     try:
         if not form.is_valid():
