@@ -73,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_audit_commands(commands, parser_class=_Parser)
     add_import_command(commands)
     add_linkage_commands(commands)
+    from reunify.cli.tracing import add_tracing_commands
+
+    add_tracing_commands(commands, parser_class=_Parser)
+    from reunify.cli.report import add_report_command
+
+    add_report_command(commands)
     return parser
 
 
@@ -172,6 +178,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from reunify.cli.imports import import_extract
 
             return import_extract(arguments)
+        if arguments.command == "report":
+            from reunify.cli.report import report
+
+            return report(arguments)
+        if arguments.command == "tracing":
+            from reunify.cli.tracing import tracing
+
+            return tracing(arguments)
         if arguments.command == "serve":
             from reunify.cli.serve import serve
 

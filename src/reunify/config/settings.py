@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "reunify.imports",
     "reunify.linkage",
     "reunify.tracing",
+    "reunify.oversight",
     "reunify.web",
 ]
 

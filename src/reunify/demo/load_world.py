@@ -72,9 +72,15 @@ def _facilities(world: World) -> dict[tuple[str, str], Facility]:
 
 
 @transaction.atomic
-def load_world(world: World, *, progress: Callable[[int], Any] = lambda _: None) -> LoadedCounts:
+def load_world(
+    world: World,
+    *,
+    progress: Callable[[int], Any] = lambda _: None,
+    elections_as_extract: bool = False,
+) -> LoadedCounts:
     """Insert every family, person, custody episode, separation, reunion and election of
-    `world`."""
+    `world`. With `elections_as_extract`, the elections go in as historical extract rows
+    (`load_elections`), as the removals report meets them after an import."""
     chooser = random.Random(world.seed)
     facilities = _facilities(world)
     person_ids: dict[str, UUID] = {key: uuid4() for key in world.persons}
@@ -237,7 +243,7 @@ def load_world(world: World, *, progress: Callable[[int], Any] = lambda _: None)
         ),
         progress,
     )
-    elections = load_elections(world, person_ids, progress)
+    elections = load_elections(world, person_ids, progress, as_extract=elections_as_extract)
 
     # Through the audit chain, so the loaded entries are linked like any other.
     append_entries(
