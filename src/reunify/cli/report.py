@@ -17,7 +17,7 @@ from reunify.cli.errors import EXIT_USAGE, CommandFailed, fail
 if TYPE_CHECKING:
     from reunify.oversight.report import RemovalsReport
 
-FORMATS = ("json", "csv", "xlsx")
+FORMATS = ("json", "csv", "xlsx", "pdf")
 BINARY_FORMATS = ("xlsx", "pdf")
 
 
@@ -29,7 +29,7 @@ def add_report_command(commands: Any) -> None:
         "stood at the end of an earlier day.",
     )
     report.add_argument("what", choices=("removals",), help="which report")
-    report.add_argument("--format", default="json", help="json (default), csv or xlsx")
+    report.add_argument("--format", default="json", help="json (default), csv, xlsx or pdf")
     report.add_argument("--out", help="file to write (json and csv go to stdout without it)")
     report.add_argument("--as-of", help="the records as they stood at the end of this day")
     report.add_argument("--from", dest="removed_from", help="removed on or after this day")
@@ -52,9 +52,13 @@ def _writer(report: "RemovalsReport", form: str) -> Callable[[IO[Any]], object]:
         from reunify.oversight.export_tabular import write_csv
 
         return lambda out: write_csv(report, names_of(report), out)
-    from reunify.oversight.export_tabular import xlsx_bytes
+    if form == "xlsx":
+        from reunify.oversight.export_tabular import xlsx_bytes
 
-    return lambda out: out.write(xlsx_bytes(report, names_of(report)))
+        return lambda out: out.write(xlsx_bytes(report, names_of(report)))
+    from reunify.oversight.document import pdf_bytes
+
+    return lambda out: out.write(pdf_bytes(report, names_of(report)))
 
 
 def report(arguments: argparse.Namespace) -> int:
