@@ -7,6 +7,7 @@ from reunify.api.errors import install_error_handlers
 from reunify.elections.api import router as elections_router
 from reunify.families.api import router as families_router
 from reunify.removals.api import router as removals_router
+from reunify.tracing.api import router as tracing_router
 
 api = NinjaAPI(
     title="Reunify API",
@@ -19,3 +20,4 @@ install_error_handlers(api)
 api.add_router("/", families_router)
 api.add_router("/", elections_router)
 api.add_router("/", removals_router)
+api.add_router("/", tracing_router)

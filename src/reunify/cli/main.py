@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     from reunify.cli.tracing import add_tracing_commands
 
     add_tracing_commands(commands, parser_class=_Parser)
+    from reunify.cli.tracing import add_tracing_commands
+
+    add_tracing_commands(commands, parser_class=_Parser)
     from reunify.cli.report import add_report_command
 
     add_report_command(commands)
@@ -182,6 +185,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from reunify.cli.report import report
 
             return report(arguments)
+        if arguments.command == "tracing":
+            from reunify.cli.tracing import tracing
+
+            return tracing(arguments)
         if arguments.command == "tracing":
             from reunify.cli.tracing import tracing
 

@@ -6,6 +6,7 @@ app_name = "tracing"
 
 urlpatterns = [
     path("", views.queue, name="queue"),
+    path("dashboard/", views.dashboard, name="dashboard"),
     path("removed-parents/", views.removed_parents, name="removed-parents"),
     path("open/", views.open_cases, name="open-cases"),
     path("children/<uuid:person_id>/new/", views.case_new, name="case-new"),

@@ -23,6 +23,7 @@ from reunify.families.forms import apply_service_errors, as_aware
 from reunify.families.models import Membership
 from reunify.families.selectors import persons_visible_to
 from reunify.tracing import services
+from reunify.tracing.figures import BREAKDOWNS, BY_KEY, cases_behind, tracing_figures
 from reunify.tracing.forms import (
     AssignmentForm,
     AttemptForm,
@@ -38,6 +39,7 @@ from reunify.tracing.models import ReunificationPlan, TracingCase
 from reunify.tracing.selectors import (
     attempts_of,
     case_for,
+    cases_visible_to,
     details_of,
     queue_for,
     removed_parents_without_a_decision,
@@ -57,15 +59,37 @@ def _keep(request: HttpRequest) -> str:
 
 @roles_required(TRACING_READERS, action="read tracing cases")
 def queue(request: HttpRequest) -> HttpResponse:
-    form = QueueFilterForm(request.GET or None)
-    cases = queue_for(user=acting_user(request), asked=form.question())
+    """The work queue; with `figure` (and `dimension`, `value`) from the dashboard, the
+    cases behind that number instead."""
+    user = acting_user(request)
+    figure = BY_KEY.get(request.GET.get("figure", ""))
+    dimension = request.GET.get("dimension", "")
+    if figure is not None:
+        form = QueueFilterForm()
+        behind = cases_behind(
+            cases_visible_to(user=user),
+            figure=figure.key,
+            dimension=dimension,
+            value=request.GET.get("value", ""),
+        )
+        cases = behind.order_by("child__first_surname", "child__given_names", "pk")
+    else:
+        form = QueueFilterForm(request.GET or None)
+        cases = queue_for(user=user, asked=form.question())
     page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "tracing/queue.html",
         {"form": form, "page": page, "keep": _keep(request), "today": timezone.localdate(),
-         "may_trace": acting_user(request).role in TRACERS},
+         "may_trace": user.role in TRACERS, "figure": figure,
+         "dimension": BREAKDOWNS.get(dimension), "value": request.GET.get("value", "")},
     )  # fmt: skip
+
+
+@roles_required(TRACING_READERS, action="read the tracing dashboard")
+def dashboard(request: HttpRequest) -> HttpResponse:
+    figures = tracing_figures(cases_visible_to(user=acting_user(request)))
+    return render(request, "tracing/dashboard.html", {"figures": figures, "as_of": timezone.now()})
 
 
 @roles_required(TRACING_READERS, action="read tracing cases")

@@ -1,0 +1,47 @@
+"""`reunify tracing figures` and `reunify tracing open-cases`: the tracing dashboard's
+figures as JSON, and the run that opens a case for every separated child (for a
+schedule). Both run as the operator, over every case."""
+
+import argparse
+import json
+from typing import Any
+
+
+def add_tracing_commands(commands: "argparse._SubParsersAction[Any]", *, parser_class: Any) -> None:
+    tracing = commands.add_parser("tracing", help="tracing cases: dashboard figures, opening cases")
+    sub = tracing.add_subparsers(
+        dest="tracing_command", metavar="TRACING_COMMAND", parser_class=parser_class
+    )
+    sub.required = True
+    sub.add_parser(
+        "figures",
+        help="print the tracing dashboard's figures as JSON",
+        description="The categories courts and task forces publish (parent in the country, "
+        "removed or unknown; located or not; no contact information; reunified, where and "
+        "whether before tracing began; declined), each with its definition, counted in "
+        "children, with breakdowns by nationality, border sector and quarter and the "
+        "as-of moment.",
+        epilog="stdout: one JSON document.",
+    )
+    sub.add_parser(
+        "open-cases",
+        help="open a tracing case for every separated child who has none",
+        description="Open a case for every open separation without one, and close as "
+        "reunified the cases whose separation a reunion has closed. Running it again "
+        "changes nothing.",
+        epilog="stdout: one JSON line of counts.",
+    )
+
+
+def tracing(arguments: argparse.Namespace) -> int:
+    from reunify.tracing.figures import tracing_figures
+    from reunify.tracing.models import TracingCase
+    from reunify.tracing.services import tracing_cases_open_for_separated_children
+
+    if arguments.tracing_command == "figures":
+        print(json.dumps(tracing_figures(TracingCase.objects.all()), indent=2, sort_keys=True))
+        return 0
+    if arguments.tracing_command == "open-cases":
+        print(json.dumps(tracing_cases_open_for_separated_children(actor=None), sort_keys=True))
+        return 0
+    raise AssertionError(f"unhandled tracing command {arguments.tracing_command}")

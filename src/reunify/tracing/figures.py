@@ -1,0 +1,152 @@
+"""The tracing dashboard's figures: the categories courts and task forces publish
+(DESIGN.md, "Tracing states"), each with its definition and an as-of moment, broken down
+by the child's nationality, the border sector of the apprehension and its quarter.
+
+Every figure counts **children** (a child whose two parents are sought counts once) and
+is a filter over tracing cases, so the same definition gives the number and the list of
+cases behind it (`cases_behind`).
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import CharField, Count, ExpressionWrapper, F, Q, QuerySet, Value
+from django.db.models.functions import Coalesce, Concat, ExtractQuarter, ExtractYear
+from django.utils import timezone
+
+from reunify.families.choices import CustodyKind
+from reunify.tracing.models import TracingCase
+from reunify.tracing.selectors import with_queue_context
+from reunify.tracing.transitions import OPEN, TracingState
+
+S = TracingState
+_open = Q(state__in=sorted(OPEN))
+_reunified = Q(state__in=[S.REUNIFIED_IN_COUNTRY, S.REUNIFIED_ABROAD])
+# Tracing began with the first attempt; a reunion before it (or with none) came first.
+_before_tracing = _reunified & (
+    Q(search_started_at__isnull=True) | Q(reunion__reunited_at__lt=F("search_started_at"))
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    definition: str
+    cases: Q
+
+
+FIGURES: tuple[Figure, ...] = (
+    Figure("children_traced", "Children with a tracing case",
+           "Children for whom at least one tracing case was ever opened, open or closed.",
+           Q()),
+    Figure("open", "Still apart",
+           "Children with an open tracing case: not reunified, no valid decision declining.",
+           _open),
+    Figure("parent_in_country", "Parent in the country",
+           "Open cases whose parent's current custody is in the country (detention, "
+           "released, with a sponsor).",
+           _open & Q(parent_custody__isnull=False) & ~Q(parent_custody=CustodyKind.REMOVED)),
+    Figure("parent_removed", "Parent removed",
+           "Open cases whose parent's current custody is a removal to another country.",
+           _open & Q(parent_custody=CustodyKind.REMOVED)),
+    Figure("parent_location_unknown", "Parent's location unknown",
+           "Open cases whose parent has no current custody on record.",
+           _open & Q(parent_custody__isnull=True)),
+    Figure("parent_located", "Parent located",
+           "Open cases in which the parent has been located (located, in contact, or "
+           "reunification planned).",
+           Q(state__in=[S.LOCATED, S.IN_CONTACT, S.REUNIFICATION_PLANNED])),
+    Figure("parent_not_located", "Parent not located",
+           "Open cases in which the parent has not been located yet (not started, searching).",
+           Q(state__in=[S.NOT_STARTED, S.SEARCHING])),
+    Figure("no_contact_information", "No contact information",
+           "Open cases flagged NO_CONTACT_INFO: every known way to reach the parent failed, "
+           "or none was ever known.",
+           _open & Q(no_contact_info=True)),
+    Figure("reunified", "Reunified", "Cases closed by a recorded reunification.", _reunified),
+    Figure("reunified_in_country", "Reunified in the country",
+           "Cases closed by a reunification in the country.",
+           Q(state=S.REUNIFIED_IN_COUNTRY)),
+    Figure("reunified_abroad", "Reunified abroad",
+           "Cases closed by a reunification abroad.",
+           Q(state=S.REUNIFIED_ABROAD)),
+    Figure("reunified_before_tracing", "Reunified before tracing began",
+           "Reunified cases whose reunion came before the first contact attempt (or "
+           "without any).",
+           _before_tracing),
+    Figure("reunified_after_tracing", "Reunified after tracing began",
+           "Reunified cases whose reunion came after the first contact attempt.",
+           _reunified & ~_before_tracing),
+    Figure("declined", "Declined reunification",
+           "Cases closed by the parent's valid, documented and acknowledged decision that "
+           "the child remain.",
+           Q(state=S.DECLINED)),
+)  # fmt: skip
+BY_KEY: Mapping[str, Figure] = {figure.key: figure for figure in FIGURES}
+
+BREAKDOWNS = {
+    "nationality": "the child's citizenship",
+    "sector": "the border patrol sector of the apprehension",
+    "period": "the quarter of the apprehension",
+}
+
+
+def with_dimensions(cases: QuerySet[TracingCase]) -> QuerySet[TracingCase]:
+    """The queue's context and the three breakdown dimensions as columns."""
+    return with_queue_context(cases).annotate(
+        nationality=Coalesce(F("child__citizenship"), Value("")),
+        sector=Coalesce(F("family_unit__station__sector"), Value("")),
+        period=ExpressionWrapper(
+            Concat(
+                ExtractYear("family_unit__apprehended_at"),
+                Value("-Q"),
+                ExtractQuarter("family_unit__apprehended_at"),
+                output_field=CharField(),
+            ),
+            output_field=CharField(),
+        ),
+    )
+
+
+def _counts() -> dict[str, Count]:
+    return {figure.key: Count("child_id", distinct=True, filter=figure.cases) for figure in FIGURES}
+
+
+def tracing_figures(cases: QuerySet[TracingCase], *, now: datetime | None = None) -> dict[str, Any]:
+    """Every figure over `cases` (already scoped to the asker), with definitions, the
+    as-of moment and the breakdowns: `{"as_of", "figures": [...], "breakdowns": {...}}`."""
+    as_of = now or timezone.now()
+    annotated = with_dimensions(cases.filter(created_at__lte=as_of))
+    totals = annotated.aggregate(**_counts())
+    breakdowns: dict[str, list[dict[str, Any]]] = {}
+    for dimension in BREAKDOWNS:
+        rows = annotated.order_by().values(dimension).annotate(**_counts()).order_by(dimension)
+        breakdowns[dimension] = [
+            {"value": row[dimension] or "", "counts": {f.key: row[f.key] for f in FIGURES}}
+            for row in rows
+        ]
+    return {
+        "as_of": as_of.isoformat(),
+        "unit": "children (a child with two parents sought counts once)",
+        "figures": [
+            {"key": f.key, "label": f.label, "definition": f.definition, "count": totals[f.key]}
+            for f in FIGURES
+        ],
+        "breakdowns": {
+            dimension: {"by": words, "rows": breakdowns[dimension]}
+            for dimension, words in BREAKDOWNS.items()
+        },
+    }
+
+
+def cases_behind(
+    cases: QuerySet[TracingCase], *, figure: str, dimension: str = "", value: str = ""
+) -> QuerySet[TracingCase]:
+    """The cases a figure (or one cell of a breakdown) counts."""
+    annotated = with_dimensions(cases).filter(BY_KEY[figure].cases)
+    if dimension in BREAKDOWNS:
+        annotated = annotated.filter(Q(**{dimension: value}))
+    return annotated
