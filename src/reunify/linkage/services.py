@@ -20,6 +20,7 @@ from reunify.linkage.decisions import apply_decisions
 from reunify.linkage.errors import LinkageRefused
 from reunify.linkage.family_decisions import apply_family_decisions
 from reunify.linkage.family_links import LINK_COLUMNS, family_links
+from reunify.linkage.family_records.refresh import family_records_refresh
 from reunify.linkage.models import (
     FamilyLink,
     FamilyLinkDecision,
@@ -112,6 +113,10 @@ def linkage_run(
         )
         run.seconds["family_links"] = round(time.perf_counter() - started, 2)
         links_replace(run, found_links)
+        started = time.perf_counter()
+        family_records_refresh(actor=actor, run=run)
+        run.seconds["family_records"] = round(time.perf_counter() - started, 2)
+        run.save(update_fields=["seconds"])
         record_change(
             actor=actor,
             action="linkage.run",

@@ -1,0 +1,108 @@
+"""The imported rows of every linked person, read once, as plain values.
+
+Rows are dictionaries of the extract models' standardised columns plus `person_id` (the
+linked person) and `source_record` ("cbp:<record_id>"). Rows not linked to a person
+(there are none after a run, but an import after the last run leaves some) are skipped.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from reunify.imports.models import CbpRecord, IceRecord, OrrRecord
+from reunify.linkage.models import LinkedRecord
+
+Row = dict[str, Any]
+CHUNK = 5000
+
+PERSON_COLUMNS = (
+    "record_id",
+    "given_names",
+    "first_surname",
+    "second_surname",
+    "birth_date",
+    "birth_date_ambiguous",
+    "sex",
+    "citizenship",
+    "a_number",
+    "languages",
+)
+CBP_COLUMNS = (
+    *PERSON_COLUMNS,
+    "event_id",
+    "family_group",
+    "apprehended_on",
+    "station",
+    "relationship",
+    "separated",
+    "separation_reason",
+)
+ICE_COLUMNS = (
+    *PERSON_COLUMNS,
+    "subject_id",
+    "book_in_on",
+    "facility",
+    "removed_on",
+    "removal_country",
+    "election",
+    "election_form",
+    "election_on",
+    "notice_language",
+    "interpreter_language",
+    "counsel_advised",
+)
+ORR_COLUMNS = (
+    *PERSON_COLUMNS,
+    "child_id",
+    "referred_on",
+    "shelter",
+    "discharged_on",
+    "discharge_type",
+)
+
+
+@dataclass(frozen=True)
+class LinkedRows:
+    cbp: list[Row]
+    ice: list[Row]
+    orr: list[Row]
+
+    def every_row(self) -> Iterator[tuple[str, Row]]:
+        for source, rows in (("cbp", self.cbp), ("ice", self.ice), ("orr", self.orr)):
+            for row in rows:
+                yield source, row
+
+
+def persons_of_records() -> dict[str, UUID]:
+    return {
+        f"{source}:{record_id}": person_id
+        for source, record_id, person_id in LinkedRecord.objects.values_list(
+            "source", "record_id", "person_id"
+        ).iterator(chunk_size=CHUNK)
+    }
+
+
+def linked_rows() -> LinkedRows:
+    persons = persons_of_records()
+
+    def rows(source: str, model: Any, columns: tuple[str, ...]) -> list[Row]:
+        found = []
+        for row in (
+            model.objects.order_by("batch__started_at", "row_number")
+            .values(*columns)
+            .iterator(chunk_size=CHUNK)
+        ):
+            key = f"{source}:{row['record_id']}"
+            person = persons.get(key)
+            if person is not None:
+                row["person_id"] = person
+                row["source_record"] = key
+                found.append(row)
+        return found
+
+    return LinkedRows(
+        cbp=rows("cbp", CbpRecord, CBP_COLUMNS),
+        ice=rows("ice", IceRecord, ICE_COLUMNS),
+        orr=rows("orr", OrrRecord, ORR_COLUMNS),
+    )

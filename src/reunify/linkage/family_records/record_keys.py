@@ -1,0 +1,28 @@
+"""Ids and references derived from the extract row a record was read from.
+
+The same row gives the same id on every run, so a refresh updates a row in place and
+whatever points at it (a tracing case, a grant, a page someone bookmarked) keeps working.
+"""
+
+import base64
+import hashlib
+import uuid
+from datetime import UTC, date, datetime, time
+
+_NAMESPACE = uuid.UUID("6f1d4c2e-3b8a-4e57-9c0d-2a7e5b1f8c43")
+
+
+def record_uuid(source_record: str) -> uuid.UUID:
+    return uuid.uuid5(_NAMESPACE, source_record)
+
+
+def unit_reference(source_record: str) -> str:
+    """ "FX-" and nine base-32 characters: never clashes with a unit recorded here ("FU-")."""
+    digest = hashlib.sha256(source_record.encode()).digest()
+    return "FX-" + base64.b32encode(digest).decode()[:9]
+
+
+def moment(day: date, *, hour: int = 12) -> datetime:
+    """Extracts carry dates: events are stored at a fixed hour UTC of their day, the hour
+    ordering events of one day (apprehension, detention, shelter, release, removal)."""
+    return datetime.combine(day, time(hour), tzinfo=UTC)

@@ -1,0 +1,159 @@
+"""`family_records_refresh`: the families and elections tables brought in line with the
+latest linkage run, in one transaction with its history entry."""
+
+from dataclasses import asdict, dataclass
+from uuid import UUID
+
+from django.db import transaction
+
+from reunify.accounts.models import User
+from reunify.accounts.permissions import require_role
+from reunify.accounts.roles import LINKAGE_RUNNERS
+from reunify.audit.history import record_change
+from reunify.elections.models import Election
+from reunify.families.models import (
+    CustodyEpisode,
+    Facility,
+    FamilyUnit,
+    Membership,
+    Person,
+    PersonIdentifier,
+    PersonLanguage,
+    Reunion,
+    Separation,
+)
+from reunify.linkage.family_records.custody import episodes_of, events_by_person
+from reunify.linkage.family_records.elections import elections_from
+from reunify.linkage.family_records.linked_rows import LinkedRows, linked_rows
+from reunify.linkage.family_records.persons import (
+    identifiers_of,
+    languages_of,
+    person_from,
+    rows_by_person,
+)
+from reunify.linkage.family_records.reunions import reunions_closing
+from reunify.linkage.family_records.units import units_from
+from reunify.linkage.family_records.writing import BATCH, remove_stale, upsert
+from reunify.linkage.models import FamilyLink, FamilyLinkStatus, LinkageRun
+from reunify.vocabulary import CustodyKind, ElectionOrigin
+
+
+@dataclass(frozen=True)
+class RefreshCounts:
+    persons: int
+    family_units: int
+    memberships: int
+    custody_episodes: int
+    separations: int
+    reunions: int
+    elections: int
+    # Rows the extracts no longer support but something recorded here points at.
+    kept_for_references: int
+
+
+def accepted_links() -> dict[tuple[UUID, UUID], float]:
+    return {
+        (parent, child): confidence
+        for parent, child, confidence in FamilyLink.objects.filter(
+            status=FamilyLinkStatus.ACCEPTED
+        ).values_list("parent_person_id", "child_person_id", "confidence")
+    }
+
+
+def facilities_named(linked: LinkedRows) -> dict[tuple[str, str], UUID]:
+    wanted = {(CustodyKind.BORDER_STATION.value, row["station"]) for row in linked.cbp}
+    wanted |= {(CustodyKind.DETENTION_FACILITY.value, row["facility"]) for row in linked.ice}
+    wanted |= {(CustodyKind.SHELTER.value, row["shelter"]) for row in linked.orr}
+    wanted = {(kind, name) for kind, name in wanted if name}
+    Facility.objects.bulk_create(
+        [Facility(kind=kind, name=name) for kind, name in sorted(wanted)],
+        ignore_conflicts=True,
+        batch_size=BATCH,
+    )
+    return {
+        (kind, name): pk
+        for pk, kind, name in Facility.objects.values_list("pk", "kind", "name")
+        if (kind, name) in wanted
+    }
+
+
+@transaction.atomic
+def family_records_refresh(*, actor: User | None, run: LinkageRun) -> RefreshCounts:
+    """Write what the extracts say of each person `run` resolved (see the package doc)."""
+    if actor is not None:
+        require_role(actor, LINKAGE_RUNNERS, action="write linked records into the family records")
+    linked = linked_rows()
+    facilities = facilities_named(linked)
+
+    grouped = rows_by_person(linked)
+    persons = [person_from(person_id, rows) for person_id, rows in grouped.items()]
+    upsert(Person, persons)
+    person_ids = list(grouped)
+    for start in range(0, len(person_ids), BATCH):
+        chunk = person_ids[start : start + BATCH]
+        PersonLanguage.objects.filter(person_id__in=chunk).delete()
+        PersonIdentifier.objects.filter(person_id__in=chunk).delete()
+    PersonLanguage.objects.bulk_create(
+        [code for pid, rows in grouped.items() for code in languages_of(pid, rows)],
+        batch_size=BATCH,
+    )
+    PersonIdentifier.objects.bulk_create(
+        [found for pid, rows in grouped.items() for found in identifiers_of(pid, rows)],
+        batch_size=BATCH,
+    )
+
+    stations = {name: pk for (kind, name), pk in facilities.items() if kind == "BORDER_STATION"}
+    units = units_from(linked.cbp, accepted_links(), stations)
+    reunions, closes = reunions_closing(units.separations, linked)
+    for separation in units.separations:
+        separation.reunion_id = closes.get(separation.id)
+    episodes = [
+        episode
+        for person_id, events in events_by_person(linked).items()
+        for episode in episodes_of(person_id, events, facilities)
+    ]
+    elections = elections_from(linked.ice)
+
+    # What the extracts no longer say goes first, children before parents.
+    spared = sum(
+        remove_stale(model, model.objects.exclude(source_record=None), (r.pk for r in rows))
+        for model, rows in ((Separation, units.separations), (Reunion, reunions))
+    )
+    # Nothing points at custody episodes or memberships: they are written afresh (same
+    # ids), which no change of who-is-who between runs can trip over midway.
+    CustodyEpisode.objects.exclude(source_record=None).delete()
+    Membership.objects.exclude(source_record=None).delete()
+    spared += remove_stale(
+        Election, Election.objects.filter(origin=ElectionOrigin.EXTRACT), (e.pk for e in elections)
+    )
+    spared += remove_stale(
+        FamilyUnit, FamilyUnit.objects.exclude(source_record=None), (u.pk for u in units.units)
+    )
+    spared += remove_stale(Person, Person.objects.filter(from_extracts=True), person_ids)
+
+    upsert(FamilyUnit, units.units)
+    Membership.objects.bulk_create(units.memberships, batch_size=BATCH)
+    CustodyEpisode.objects.bulk_create(episodes, batch_size=BATCH)
+    upsert(Reunion, reunions)
+    upsert(Separation, [s for s in units.separations if s.reunion_id is not None])
+    upsert(Separation, [s for s in units.separations if s.reunion_id is None])
+    upsert(Election, elections)
+
+    counts = RefreshCounts(
+        persons=len(persons),
+        family_units=len(units.units),
+        memberships=len(units.memberships),
+        custody_episodes=len(episodes),
+        separations=len(units.separations),
+        reunions=len(reunions),
+        elections=len(elections),
+        kept_for_references=spared,
+    )
+    record_change(
+        actor=actor,
+        action="linkage.family_records_refreshed",
+        subject_type="linkage_run",
+        subject_id=run.pk,
+        changes=asdict(counts),
+    )
+    return counts
