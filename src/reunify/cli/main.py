@@ -76,9 +76,6 @@ def build_parser() -> argparse.ArgumentParser:
     from reunify.cli.tracing import add_tracing_commands
 
     add_tracing_commands(commands, parser_class=_Parser)
-    from reunify.cli.tracing import add_tracing_commands
-
-    add_tracing_commands(commands, parser_class=_Parser)
     from reunify.cli.report import add_report_command
 
     add_report_command(commands)
@@ -108,7 +105,8 @@ def add_linkage_commands(commands: "argparse._SubParsersAction[_Parser]") -> Non
         "relationships: parent_person_id,child_person_id,confidence for every accepted "
         "parent-child link.",
     )
-    export.add_argument("what", choices=("persons", "relationships"), help="what to export")
+    export.add_argument("what", choices=("persons", "relationships", "pfif"), help="what to export")
+    export.add_argument("--domain", help="pfif: the domain of the record ids (reunify.local)")
     export.add_argument("--out", required=True, help="file to write, or - for stdout")
     evaluate = commands.add_parser(
         "evaluate",
@@ -171,6 +169,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from reunify.cli.audit import audit
 
             return audit(arguments)
+        if arguments.command == "export" and arguments.what == "pfif":
+            from reunify.cli.tracing import export_pfif
+
+            return export_pfif(arguments)
         if arguments.command in ("link", "export", "evaluate"):
             from reunify.cli import linkage
 
@@ -185,10 +187,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             from reunify.cli.report import report
 
             return report(arguments)
-        if arguments.command == "tracing":
-            from reunify.cli.tracing import tracing
-
-            return tracing(arguments)
         if arguments.command == "tracing":
             from reunify.cli.tracing import tracing
 

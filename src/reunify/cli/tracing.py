@@ -45,3 +45,29 @@ def tracing(arguments: argparse.Namespace) -> int:
         print(json.dumps(tracing_cases_open_for_separated_children(actor=None), sort_keys=True))
         return 0
     raise AssertionError(f"unhandled tracing command {arguments.tracing_command}")
+
+
+def export_pfif(arguments: argparse.Namespace) -> int:
+    """`reunify export pfif --out F`: the persons sought and their notes, as PFIF 1.4."""
+    import sys
+    from pathlib import Path
+
+    from reunify.cli.errors import CommandFailed
+    from reunify.tracing.pfif import DEFAULT_DOMAIN, pfif_export
+
+    domain = arguments.domain or DEFAULT_DOMAIN
+    if "/" in domain or not domain.strip():
+        raise CommandFailed(f"{domain!r} is not a domain name (PFIF record ids are domain/id)")
+    try:
+        if arguments.out == "-":
+            written = pfif_export(sys.stdout.buffer, domain=domain)
+        else:
+            target = Path(arguments.out)
+            partial = target.with_name(target.name + ".partial")
+            with partial.open("wb") as out:
+                written = pfif_export(out, domain=domain)
+            partial.replace(target)  # a reader never sees half an export
+            print(json.dumps({"export": "pfif", **written, "out": str(target)}))
+    except OSError as error:
+        raise CommandFailed(f"cannot write {arguments.out}: {error.strerror}") from None
+    return 0
