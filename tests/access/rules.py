@@ -101,6 +101,8 @@ RULES: dict[str, frozenset[str]] = {
     "page linkage:family-queue": LINK_REVIEW,
     "page linkage:pair": LINK_REVIEW,
     "page linkage:queue": LINK_REVIEW,
+    # Figures for every signed-in role; the people listed are each user's scope.
+    "page oversight:removals": SIGNED_IN,
     "page removals:override-decision": SUPERVISOR_ONLY,
     "page removals:plan": SIGNED_IN,
     "page removals:plan-gated-step": OFFICERS,

@@ -11,6 +11,7 @@ urlpatterns = [
     path("imports/", include("reunify.imports.urls")),
     path("linkage/", include("reunify.linkage.urls")),
     path("audit/", include("reunify.audit.urls")),
+    path("oversight/", include("reunify.oversight.urls")),
     path("tracing/", include("reunify.tracing.urls")),
     path("api/v1/", api.urls),
 ]

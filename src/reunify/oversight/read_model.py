@@ -76,6 +76,14 @@ def removal_episodes(cut: datetime | None) -> QuerySet[CustodyEpisode]:
     return _known_by(CustodyEpisode.objects.filter(kind=CustodyKind.REMOVED), cut, "started_at")
 
 
+def removed_parents(cut: datetime | None) -> "QuerySet[Separation, Any]":
+    """Ids of removed people who are a parent in some separation: every person the report
+    can count (a superset), as a subquery."""
+    return Separation.objects.filter(
+        parent_id__in=removal_episodes(cut).values("person_id")
+    ).values("parent_id")
+
+
 def _known(moment: datetime | None, recorded: datetime | None, cut: datetime | None) -> bool:
     if moment is None:
         return False
@@ -294,12 +302,9 @@ def names_of(report: RemovalsReport) -> dict[str, str]:
     """Each counted parent's full name, by person id: one query over the removed parents
     (not a list of ids, which PostgreSQL caps at 65,535 parameters)."""
     wanted = report.by_person
-    removed_parents = Separation.objects.filter(
-        parent_id__in=removal_episodes(report.filters.cut).values("person_id")
-    ).values("parent_id")
     names: dict[str, str] = {}
     for pk, given, first, second in (
-        Person.objects.filter(pk__in=removed_parents)
+        Person.objects.filter(pk__in=removed_parents(report.filters.cut))
         .values_list("pk", "given_names", "first_surname", "second_surname")
         .iterator(chunk_size=5000)
     ):
