@@ -88,3 +88,15 @@ def test_lists_hold_exactly_the_users_scope(
     for person in named:
         shown = reverse("families:person", args=[person.pk]) in page
         assert shown == (person.pk in expected_persons), (who, person.full_name)
+
+
+def test_counsel_are_not_told_which_family_units_their_client_belongs_to(
+    users: dict[str, User],
+) -> None:
+    luis = users["luis"]
+    api = Client(HTTP_AUTHORIZATION=f"Bearer {token_for(luis)}")
+    (client,) = api.get("/api/v1/persons").json()["items"]
+    assert client["family_unit_ids"] == []
+    assert api.get(f"/api/v1/persons/{client['id']}").json()["family_unit_ids"] == []
+    page = page_search(luis, "Xiloj")
+    assert reverse("families:family-unit", args=[FamilyUnit.objects.first().pk]) not in page  # type: ignore[union-attr]

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
+from reunify.accounts.models import User
 from reunify.api.auth import caller
 from reunify.api.errors import WRITE_ERRORS, ErrorOut
 from reunify.api.inputs import Text
@@ -129,7 +130,9 @@ def _custody(episode: CustodyEpisode | None) -> dict[str, Any] | None:
     }
 
 
-def _person(person: Person, current: CustodyEpisode | None = None) -> dict[str, Any]:
+def _person(person: Person, current: CustodyEpisode | None = None, *, user: User) -> dict[str, Any]:
+    """A person as the API shows them; `family_unit_ids` lists only units the user may
+    see (prefetched by `with_search_context`, or read here for `user`)."""
     open_episodes = getattr(person, "open_episodes", None)
     if current is None and open_episodes:
         current = open_episodes[0]
@@ -147,7 +150,11 @@ def _person(person: Person, current: CustodyEpisode | None = None) -> dict[str, 
         "identifiers": [{"scheme": i.scheme, "value": i.value} for i in person.identifiers.all()],
         "family_unit_ids": [m.family_unit_id for m in memberships]
         if memberships is not None
-        else list(person.memberships.values_list("family_unit_id", flat=True)),
+        else list(
+            person.memberships.filter(
+                family_unit__in=family_units_visible_to(user=user)
+            ).values_list("family_unit_id", flat=True)
+        ),
         "current_custody": _custody(current),
     }
 
@@ -161,8 +168,10 @@ def persons_page(request: HttpRequest, search: PersonSearch | PersonSearchBody) 
     )
     page = page_of(matches, search)
     page["items"] = [
-        _person(p)
-        for p in with_search_context(matches.filter(pk__in=[p.pk for p in page["items"]]))
+        _person(p, user=user)
+        for p in with_search_context(
+            matches.filter(pk__in=[p.pk for p in page["items"]]), user=user
+        )
     ]
     return page
 
@@ -184,8 +193,9 @@ def search_persons(request: HttpRequest, search: PersonSearchBody) -> dict[str, 
 
 @router.get("/persons/{person_id}", response={200: PersonOut, **ERRORS}, summary="One person")
 def get_person(request: HttpRequest, person_id: UUID) -> dict[str, Any]:
+    user = caller(request)
     person = with_search_context(
-        persons_visible_to(user=caller(request)).filter(pk=person_id)
+        persons_visible_to(user=user).filter(pk=person_id), user=user
     ).first()
     if person is None:
         raise Http404("No such person.")
@@ -193,7 +203,7 @@ def get_person(request: HttpRequest, person_id: UUID) -> dict[str, Any]:
         actor=caller(request), what="person", subject_type="person",
         subject_id=person.pk, person_ids=[person.pk],
     )  # fmt: skip
-    return _person(person)
+    return _person(person, user=user)
 
 
 @router.get("/family-units", response={200: FamilyUnitPage, **ERRORS}, summary="Family units")
@@ -245,7 +255,7 @@ def get_family_unit(request: HttpRequest, family_unit_id: UUID) -> dict[str, Any
         "station": unit.station.name if unit.station else None,
         "members": [
             {
-                "person": _person(m.person, m.current),
+                "person": _person(m.person, m.current, user=caller(request)),
                 "role": m.membership.role,
                 "evidence": m.membership.evidence,
                 "verified": m.membership.verified,

@@ -109,8 +109,9 @@ def persons_matching(*, user: User, query: str) -> QuerySet[Person]:
     )
 
 
-def with_search_context(persons: QuerySet[Person]) -> QuerySet[Person]:
-    """What a search result shows beside each name: where they are, which family, ids."""
+def with_search_context(persons: QuerySet[Person], *, user: User) -> QuerySet[Person]:
+    """What a search result shows beside each name: where they are, which family units
+    (those the user may see), ids."""
     return persons.prefetch_related(
         Prefetch(
             "custody_episodes",
@@ -121,7 +122,9 @@ def with_search_context(persons: QuerySet[Person]) -> QuerySet[Person]:
         ),
         Prefetch(
             "memberships",
-            queryset=Membership.objects.select_related("family_unit"),
+            queryset=Membership.objects.filter(
+                family_unit__in=family_units_visible_to(user=user)
+            ).select_related("family_unit"),
             to_attr="family_memberships",
         ),
         "identifiers",

@@ -98,7 +98,11 @@ def search_results(request: HttpRequest, query: str, token: str, *, template: st
     if query:
         matches = persons_matching(user=acting_user(request), query=query)
         page = Paginator(matches, settings.PAGE_SIZE).get_page(request.GET.get("page"))
-        page.object_list = list(with_search_context(matches.filter(pk__in=[p.pk for p in page])))
+        page.object_list = list(
+            with_search_context(
+                matches.filter(pk__in=[p.pk for p in page]), user=acting_user(request)
+            )
+        )
     form = SearchForm(initial={"q": query})
     return render(request, template, {"form": form, "query": query, "token": token, "page": page})
 
