@@ -47,7 +47,14 @@ def _writer(report: "RemovalsReport", form: str) -> Callable[[IO[Any]], object]:
     from reunify.oversight.read_model import names_of
 
     if form == "json":
-        return lambda out: out.write(json.dumps(report.to_json(), indent=2) + "\n")
+        from reunify.oversight.data_quality import data_quality
+
+        def write_json(out: IO[str]) -> object:
+            document = report.to_json()
+            document["data_quality"] = data_quality(report.filters.cut).to_json()
+            return out.write(json.dumps(document, indent=2) + "\n")
+
+        return write_json
     if form == "csv":
         from reunify.oversight.export_tabular import write_csv
 

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 
 from reunify.elections.notice_document import data_only_fetcher
 from reunify.oversight.case_rows import case_rows
+from reunify.oversight.data_quality import FINDING_TITLES, data_quality
 from reunify.oversight.definitions import METHOD
 from reunify.oversight.presentation import deficiency_figures, figures
 from reunify.oversight.report import RemovalsReport
@@ -37,6 +38,10 @@ def document_html(report: RemovalsReport, names: Mapping[str, str]) -> str:
                 (row, row.parent.override_justifications)
                 for row in rows
                 if row.parent.passed_by_override
+            ],
+            "findings": [
+                (FINDING_TITLES[kind], len(found))
+                for kind, found in data_quality(report.filters.cut).findings.items()
             ],
             "cases": rows[:CASES_IN_PRINT],
             "cases_left_out": max(len(rows) - CASES_IN_PRINT, 0),

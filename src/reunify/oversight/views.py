@@ -7,9 +7,12 @@ list shown is recorded in the audit log as a view of those people.
 """
 
 import uuid
+from collections.abc import Hashable
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -19,10 +22,11 @@ from reunify.audit.history import record_view
 from reunify.families.models import Person
 from reunify.families.selectors import persons_visible_to
 from reunify.oversight.classification import CountedParent
+from reunify.oversight.data_quality import FINDING_TITLES, data_quality
 from reunify.oversight.definitions import DEFICIENCY_WORDS, TITLES
 from reunify.oversight.forms import RemovalsFilterForm
 from reunify.oversight.presentation import deficiency_figures, figures
-from reunify.oversight.read_model import removals_report, removed_parents
+from reunify.oversight.read_model import removal_episodes, removals_report, removed_parents
 from reunify.oversight.report import COUNTS, RemovalsReport
 from reunify.vocabulary import Deficiency
 from reunify.web.responses import acting_user
@@ -30,6 +34,7 @@ from reunify.web.responses import acting_user
 PEOPLE_PER_PAGE = 50
 IDS_IN_ONE_QUERY = 5000
 DEFICIENCY_PREFIX = "deficiency:"
+FINDING_PREFIX = "finding:"
 
 
 def _members(report: RemovalsReport, show: str) -> tuple[str, list[CountedParent]] | None:
@@ -47,19 +52,43 @@ def _members(report: RemovalsReport, show: str) -> tuple[str, list[CountedParent
     return None
 
 
-def _visible(user: User, report: RemovalsReport, members: list[CountedParent]) -> list[Person]:
-    """The members this user may see, by name."""
-    ids = [parent.person_id for parent in members]
+def _visible(user: User, ids: list[Hashable], among: QuerySet[Any]) -> list[Person]:
+    """The people of `ids` this user may see, by name. `among` is a subquery of ids that
+    holds them all, asked instead when the list is long: PostgreSQL takes at most 65,535
+    parameters."""
     persons = persons_visible_to(user=user).only(
         "id", "given_names", "first_surname", "second_surname"
     )
-    if len(ids) <= IDS_IN_ONE_QUERY:
-        persons = persons.filter(pk__in=ids)
-    else:  # PostgreSQL takes at most 65,535 parameters: ask through the removed parents
-        persons = persons.filter(pk__in=removed_parents(report.filters.cut))
+    persons = persons.filter(pk__in=ids if len(ids) <= IDS_IN_ONE_QUERY else among)
     wanted = {str(person_id) for person_id in ids}
     ordered = persons.order_by("first_surname", "second_surname", "given_names", "id")
     return [person for person in ordered if str(person.pk) in wanted]
+
+
+def _record_list_view(request: HttpRequest, user: User, people: list[Person]) -> None:
+    if people:
+        record_view(
+            actor=user,
+            what="removals_report",
+            subject_type="report",
+            subject_id=uuid.uuid5(uuid.NAMESPACE_URL, request.get_full_path()),
+            person_ids=[person.pk for person in people],
+        )
+
+
+def _listing(
+    request: HttpRequest, title: str, total: int, visible: int, page: Any
+) -> dict[str, object]:
+    keep = request.GET.copy()
+    keep.pop("page", None)
+    return {
+        "show": request.GET.get("show"),
+        "show_title": title,
+        "show_total": total,
+        "show_hidden": total - visible,
+        "page": page,
+        "show_keep": keep.urlencode(),
+    }
 
 
 @login_required
@@ -78,31 +107,37 @@ def removals(request: HttpRequest) -> HttpResponse:
         "keep": keep.urlencode(),
     }
 
-    chosen = _members(report, request.GET.get("show", ""))
+    quality = data_quality(report.filters.cut)
+    context["findings"] = [
+        (kind, FINDING_TITLES[kind], len(found)) for kind, found in quality.findings.items()
+    ]
+    show = request.GET.get("show", "")
+    chosen = _members(report, show)
     if chosen is not None:
         title, members = chosen
         by_id = {str(parent.person_id): parent for parent in members}
-        people = _visible(user, report, members)
+        people = _visible(
+            user, [parent.person_id for parent in members], removed_parents(report.filters.cut)
+        )
         page = Paginator(people, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
         rows = [(person, by_id[str(person.pk)]) for person in page]
-        if rows:
-            record_view(
-                actor=user,
-                what="removals_report",
-                subject_type="report",
-                subject_id=uuid.uuid5(uuid.NAMESPACE_URL, request.get_full_path()),
-                person_ids=[person.pk for person, _ in rows],
-            )
-        show_keep = request.GET.copy()
-        show_keep.pop("page", None)
-        context |= {
-            "show": request.GET.get("show"),
-            "show_title": title,
-            "show_total": len(members),
-            "show_hidden": len(members) - len(people),
-            "page": page,
-            "rows": rows,
-            "show_keep": show_keep.urlencode(),
-        }
+        _record_list_view(request, user, [person for person, _ in rows])
+        context |= _listing(request, title, len(members), len(people), page) | {"rows": rows}
+    elif show.removeprefix(FINDING_PREFIX) in quality.findings:
+        kind = show.removeprefix(FINDING_PREFIX)
+        found = quality.findings[kind]
+        details: dict[str, list[str]] = {}
+        for finding in found:
+            details.setdefault(finding.person_id, []).append(finding.detail)
+        people = _visible(
+            user,
+            list(details),
+            removal_episodes(report.filters.cut).values("person_id"),
+        )
+        page = Paginator(people, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+        finding_rows = [(person, details[str(person.pk)]) for person in page]
+        _record_list_view(request, user, [person for person, _ in finding_rows])
+        context |= _listing(request, FINDING_TITLES[kind], len(details), len(people), page)
+        context["finding_rows"] = finding_rows
     status = 400 if request.GET and not form.is_valid() else 200
     return render(request, "oversight/removals.html", context, status=status)

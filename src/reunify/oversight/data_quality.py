@@ -1,0 +1,158 @@
+"""Findings that make the removals report uncertain, listed so someone can resolve them.
+
+- removed persons with a parent-child link linkage proposed but nobody has decided
+  (`linkage.FamilyLink` status REVIEW): until decided, no separation exists for it, so the
+  report may miss a parent or a child left behind;
+- elections of removed parents whose fields contradict each other (`contradictions`);
+- removed parents whose agencies recorded languages with none in common: the
+  LANGUAGE_NOT_UNDERSTOOD verdict rests on which agency was right.
+
+Read set-wise, like the report. Linkage tables say what the records are now; as of an
+earlier day, only the set of removed persons follows `--as-of`.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Q
+
+from reunify.elections.models import Election
+from reunify.imports.models import RECORD_MODELS
+from reunify.linkage.models import FamilyLink, FamilyLinkStatus, LinkedRecord
+from reunify.oversight.contradictions import (
+    CONTRADICTION_WORDS,
+    election_contradictions,
+    languages_conflict,
+)
+from reunify.oversight.read_model import removal_episodes, removed_parents
+
+LINKS_IN_REVIEW = "removed_persons_with_links_in_review"
+CONTRADICTORY_ELECTIONS = "contradictory_elections"
+CONFLICTING_LANGUAGES = "removed_parents_with_conflicting_languages"
+
+FINDING_TITLES = {
+    LINKS_IN_REVIEW: "Removed people with a parent-child link still in review",
+    CONTRADICTORY_ELECTIONS: "Elections of removed parents with contradictory fields",
+    CONFLICTING_LANGUAGES: "Removed parents whose agencies recorded different languages",
+}
+ELECTION_COLUMNS = (
+    "id",
+    "parent_id",
+    "option",
+    "form",
+    "made_at",
+    "signature",
+    "signed_on",
+    "waiver_explicit",
+    "more_time_until",
+    "counsel_advised",
+    "counsel",
+    "acknowledged_at",
+    "withdrawn_at",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    person_id: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class DataQuality:
+    findings: dict[str, list[Finding]]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            kind: {
+                "count": len(found),
+                "persons": sorted({finding.person_id for finding in found}),
+                "details": [
+                    {"person": finding.person_id, "detail": finding.detail} for finding in found
+                ],
+            }
+            for kind, found in self.findings.items()
+        }
+
+
+def data_quality(cut: datetime | None = None) -> DataQuality:
+    return DataQuality(
+        {
+            LINKS_IN_REVIEW: links_in_review(cut),
+            CONTRADICTORY_ELECTIONS: contradictory_elections(cut),
+            CONFLICTING_LANGUAGES: conflicting_languages(cut),
+        }
+    )
+
+
+def links_in_review(cut: datetime | None) -> list[Finding]:
+    removed = removal_episodes(cut).values("person_id")
+    in_review = FamilyLink.objects.filter(status=FamilyLinkStatus.REVIEW).filter(
+        Q(parent_person_id__in=removed) | Q(child_person_id__in=removed)
+    )
+    removed_ids = {
+        str(person_id)
+        for person_id in removal_episodes(cut)
+        .filter(
+            Q(person_id__in=in_review.values("parent_person_id"))
+            | Q(person_id__in=in_review.values("child_person_id"))
+        )
+        .values_list("person_id", flat=True)
+    }
+    found: dict[str, list[str]] = defaultdict(list)
+    for parent_id, child_id, confidence in in_review.order_by(
+        "parent_person_id", "child_person_id"
+    ).values_list("parent_person_id", "child_person_id", "confidence"):
+        found[str(parent_id)].append(f"parent of {child_id}? (confidence {confidence:.2f})")
+        found[str(child_id)].append(f"child of {parent_id}? (confidence {confidence:.2f})")
+    return [
+        Finding(person_id, "; ".join(words))
+        for person_id, words in sorted(found.items())
+        if person_id in removed_ids
+    ]
+
+
+def contradictory_elections(cut: datetime | None) -> list[Finding]:
+    elections = Election.objects.filter(parent_id__in=removed_parents(cut))
+    if cut is not None:
+        elections = elections.filter(created_at__lt=cut, made_at__lt=cut)
+    findings = []
+    for values in elections.order_by("parent_id", "made_at").values(*ELECTION_COLUMNS):
+        codes = election_contradictions(values)
+        if codes:
+            words = "; ".join(f"{code.value}: {CONTRADICTION_WORDS[code]}" for code in codes)
+            made = values["made_at"].date().isoformat()
+            findings.append(Finding(str(values["parent_id"]), f"election of {made}: {words}"))
+    return findings
+
+
+def conflicting_languages(cut: datetime | None) -> list[Finding]:
+    """Languages by agency, from each removed parent's linked extract records."""
+    linked = LinkedRecord.objects.filter(person_id__in=removed_parents(cut))
+    person_of = {
+        (source, record_id): str(person_id)
+        for source, record_id, person_id in linked.values_list("source", "record_id", "person_id")
+    }
+    by_person: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for source, model in RECORD_MODELS.items():
+        for record_id, languages in (
+            model.objects.filter(record_id__in=linked.filter(source=source).values("record_id"))
+            .exclude(languages="")
+            .values_list("record_id", "languages")
+        ):
+            by_person[person_of[(source, record_id)]][source].update(languages.split())
+    return [
+        Finding(person_id, _languages_words(agencies))
+        for person_id, agencies in sorted(by_person.items())
+        if languages_conflict(agencies)
+    ]
+
+
+def _languages_words(agencies: dict[str, set[str]]) -> str:
+    return "; ".join(
+        f"{source}: {' '.join(sorted(codes))}"
+        for source, codes in sorted(agencies.items())
+        if codes
+    )
