@@ -7,8 +7,10 @@ import time
 from django.conf import settings
 from tqdm import tqdm
 
+from reunify.accounts.models import User
 from reunify.cli.errors import CommandFailed
 from reunify.demo.load_world import load_world
+from reunify.demo.scope import DemoScope, ensure_demo_scope
 from reunify.demo.users import (
     DEMO_AUTHENTICATOR_KEY,
     DEMO_PASSWORD,
@@ -18,11 +20,22 @@ from reunify.demo.users import (
 from reunify.families.models import FamilyUnit
 from reunify.synth import build_world
 
+DEMO_SCOPED = ("admin", "counsel", "casemanager")
 
-def sign_in_instructions() -> str:
+
+def demo_scope() -> DemoScope:
+    users = {user.username: user for user in User.objects.filter(username__in=DEMO_SCOPED)}
+    return ensure_demo_scope(
+        admin=users["admin"], counsel=users["counsel"], case_manager=users["casemanager"]
+    )
+
+
+def sign_in_instructions(scope: DemoScope) -> str:
     names = ", ".join(f"{u.username} ({u.role.label.lower()})" for u in DEMO_USERS)
+    where = f"the children held at {scope.shelter}" if scope.shelter else "no shelter yet"
     return (
         f"Sign in at http://127.0.0.1:8000/ as any of: {names}\n"
+        f"counsel sees only their {scope.clients} clients; casemanager sees {where}\n"
         f"Every demo user's password is: {DEMO_PASSWORD}\n"
         "The supervisor, auditor and admin also give a code from an authenticator app: "
         f"add the demo key {DEMO_AUTHENTICATOR_KEY} to one "
@@ -36,7 +49,7 @@ def demo(arguments: argparse.Namespace) -> int:
     ensure_demo_users()
     if arguments.if_empty and FamilyUnit.objects.exists():
         print(f"Demo data already loaded ({FamilyUnit.objects.count():,} family units).")
-        print(sign_in_instructions())
+        print(sign_in_instructions(demo_scope()))
         return 0
     started = time.monotonic()
     world = build_world(families=arguments.families, seed=arguments.seed)
@@ -53,5 +66,5 @@ def demo(arguments: argparse.Namespace) -> int:
         f"{counts.custody_episodes:,} custody episodes, {counts.separations:,} separations "
         f"and {counts.reunions:,} reunions in {elapsed:.1f} s."
     )
-    print(sign_in_instructions())
+    print(sign_in_instructions(demo_scope()))
     return 0
