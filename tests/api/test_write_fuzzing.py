@@ -17,6 +17,7 @@ from reunify.families.models import Facility
 from reunify.removals.services import override_request
 from tests.elections.factories import delivered_notice, elect, kiche_mother_with_children
 from tests.removals.test_gate_scenarios import plan_for
+from tests.tracing.factories import tracing_case_of
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
@@ -41,6 +42,7 @@ def existing(olivia: User, sam: User, station: Facility) -> dict[str, str]:
         "election_id": str(election.pk),
         "plan_id": str(plan.pk),
         "override_id": str(override.pk),
+        "case_id": str(tracing_case_of(son)),
     }
 
 

@@ -3,23 +3,34 @@ reunification plan with its parole milestones and referrals, the reunification i
 and the dashboard's figures. Reads are for the roles that read tracing; writes call the
 same services as the pages."""
 
-from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Query, Router, Status
 
 from reunify.accounts.models import User
 from reunify.accounts.roles import TRACERS, TRACING_CONTACT_RECORDERS, TRACING_READERS
 from reunify.api.auth import caller, only
 from reunify.api.errors import READ_ERRORS, WRITE_ERRORS
-from reunify.api.inputs import Moment, Text
-from reunify.api.pagination import PageQuery, page_of
-from reunify.api.references import ActorRef, PersonRef, actor_ref, person_or_404, person_ref
+from reunify.api.pagination import page_of
+from reunify.api.references import actor_ref, person_or_404, person_ref
 from reunify.families.selectors import family_unit_for
 from reunify.tracing import services
+from reunify.tracing.api_schemas import (
+    TracingAttemptIn,
+    TracingCaseDetailOut,
+    TracingCaseOpenIn,
+    TracingCasePage,
+    TracingCaseQuery,
+    TracingContactIn,
+    TracingFiguresOut,
+    TracingParoleIn,
+    TracingPlanIn,
+    TracingReferralIn,
+    TracingReunificationIn,
+)
 from reunify.tracing.figures import tracing_figures
 from reunify.tracing.models import ReunificationPlan, TracingCase
 from reunify.tracing.selectors import (
@@ -33,183 +44,6 @@ from reunify.tracing.selectors import (
 
 router = Router(tags=["tracing"])
 READ = only(TRACING_READERS, action="read tracing cases")
-
-
-class CaseOut(Schema):
-    id: UUID
-    child: PersonRef
-    parent: PersonRef = Field(..., description="The parent sought")
-    family_unit_id: UUID
-    state: str = Field(..., description="NOT_STARTED, SEARCHING, LOCATED, IN_CONTACT, …")
-    no_contact_info: bool
-    parent_whereabouts: str = Field(..., description="removed, in_country or unknown")
-    parent_country: str = Field(..., description="Where the parent was removed to, if removed")
-    assigned_to: ActorRef | None
-    assigned_organisation: str
-    next_action: str
-    next_action_due: date | None
-    opened_at: datetime
-    search_started_at: datetime | None
-    last_attempt_at: datetime | None
-    closed_at: datetime | None
-    reunion_id: UUID | None
-
-
-class DetailOut(Schema):
-    kind: str
-    value: str = Field(..., description="Telephone numbers in E.164")
-    dead: bool
-    dead_at: datetime | None
-    dead_reason: str
-
-
-class AttemptOut(Schema):
-    id: UUID
-    channel: str
-    attempted_at: datetime
-    outcome: str
-    detail: str
-    made_by: str
-    partner_organisation: str
-    notes: str
-    recorded_by: ActorRef | None
-
-
-class ContactOut(Schema):
-    id: UUID
-    kind: str
-    happened_at: datetime
-    minutes: int | None
-    notes: str
-
-
-class ParoleStepOut(Schema):
-    milestone: str
-    reached_on: date
-    notes: str
-
-
-class ReferralOut(Schema):
-    service: str
-    provider: str
-    referred_on: date
-    notes: str
-
-
-class PlanOut(Schema):
-    setting: str
-    method: str
-    place: str
-    planned_for: date | None
-    notes: str
-    parole_steps: list[ParoleStepOut]
-    referrals: list[ReferralOut]
-
-
-class CaseDetailOut(CaseOut):
-    contact_details: list[DetailOut]
-    attempts: list[AttemptOut]
-    contacts: list[ContactOut]
-    plan: PlanOut | None
-
-
-class CasePage(Schema):
-    count: int
-    page: int
-    page_size: int
-    pages: int
-    items: list[CaseOut]
-
-
-class CaseQuery(PageQuery):
-    state: str = Field("", max_length=24, description="A state; blank for every open case")
-    nationality: str = Field("", max_length=2, description="The child's citizenship")
-    parent_country: str = Field("", max_length=2, description="Where the parent was removed to")
-    whereabouts: str = Field("", max_length=12, description="removed, in_country or unknown")
-    last_attempt: str = Field("", max_length=8, description="never, 7 or 30 (days without)")
-    due: str = Field("", max_length=8, description="overdue, week or none")
-    assigned: Text = Field("", max_length=200, description="me, nobody or an organisation")
-    no_contact_info: bool = False
-
-
-class CaseOpenIn(Schema):
-    child_id: UUID
-    parent_id: UUID = Field(..., description="The parent sought")
-    family_unit_id: UUID = Field(..., description="A family unit the child is a child of")
-
-
-class AttemptIn(Schema):
-    channel: str = Field(..., max_length=16, description="PHONE, MESSAGE, PARTNER_VISIT, …")
-    attempted_at: Moment
-    outcome: str = Field(..., max_length=16, description="REACHED, NO_ANSWER, DETAIL_DEAD, …")
-    detail: Text = Field("", max_length=300, description="The number, address or account tried")
-    detail_kind: str = Field("PHONE", max_length=8, description="PHONE, ADDRESS or OTHER")
-    country: str = Field("", max_length=2, description="Country of a number without its code")
-    made_by: Text = Field("", max_length=200)
-    partner_organisation: Text = Field("", max_length=200)
-    notes: Text = Field("", max_length=8000)
-    retry_dead: bool = Field(False, description="Retry a detail known to have failed")
-
-
-class ContactIn(Schema):
-    """`kind` and `happened_at` are required; they are checked after the case is found,
-    so that a case manager asking about a case outside their scope gets the 404 an
-    unknown case gets, whatever the body."""
-
-    kind: str = Field("", max_length=12, description="Required: CALL, VIDEO_CALL or VISIT")
-    happened_at: Moment | None = Field(None, description="Required")
-    minutes: int | None = Field(None, ge=1, le=1440)
-    notes: Text = Field("", max_length=8000)
-
-
-class PlanIn(Schema):
-    setting: str = Field(..., max_length=12, description="IN_COUNTRY or ABROAD")
-    method: str = Field(..., max_length=32, description="RELEASE_TO_PARENT, PAROLE_OF_…, …")
-    place: Text = Field("", max_length=200)
-    planned_for: date | None = None
-    notes: Text = Field("", max_length=8000)
-
-
-class ParoleIn(Schema):
-    milestone: str = Field(..., max_length=24, description="APPLICATION_FILED, GRANTED, …")
-    reached_on: date
-    notes: Text = Field("", max_length=8000)
-
-
-class ReferralIn(Schema):
-    service: str = Field(..., max_length=20, description="BEHAVIOURAL_HEALTH, HOUSING, …")
-    provider: Text = Field(..., max_length=200)
-    referred_on: date
-    notes: Text = Field("", max_length=8000)
-
-
-class ReunificationIn(Schema):
-    reunited_at: Moment
-    place: Text = Field("", max_length=200)
-
-
-class FigureOut(Schema):
-    key: str
-    label: str
-    definition: str
-    count: int
-
-
-class BreakdownRowOut(Schema):
-    value: str
-    counts: dict[str, int]
-
-
-class BreakdownOut(Schema):
-    by: str
-    rows: list[BreakdownRowOut]
-
-
-class FiguresOut(Schema):
-    as_of: datetime
-    unit: str
-    figures: list[FigureOut]
-    breakdowns: dict[str, BreakdownOut]
 
 
 def _whereabouts(case: TracingCase) -> str:
@@ -299,10 +133,10 @@ def _plan_or_404(case: TracingCase) -> ReunificationPlan:
 @router.get(
     "/tracing/cases",
     auth=READ,
-    response={200: CasePage, **READ_ERRORS},
+    response={200: TracingCasePage, **READ_ERRORS},
     summary="The tracing work queue, most urgent first",
 )
-def list_cases(request: HttpRequest, query: Query[CaseQuery]) -> dict[str, Any]:
+def list_cases(request: HttpRequest, query: Query[TracingCaseQuery]) -> dict[str, Any]:
     asked = QueueFilter(
         state=query.state, nationality=query.nationality.upper(),
         parent_country=query.parent_country.upper(), whereabouts=query.whereabouts,
@@ -317,10 +151,10 @@ def list_cases(request: HttpRequest, query: Query[CaseQuery]) -> dict[str, Any]:
 @router.post(
     "/tracing/cases",
     auth=only(TRACERS, action="open tracing cases"),
-    response={201: CaseDetailOut, **WRITE_ERRORS},
+    response={201: TracingCaseDetailOut, **WRITE_ERRORS},
     summary="Open a tracing case on demand: a child of a family unit seeks a parent",
 )
-def open_case(request: HttpRequest, payload: CaseOpenIn) -> Status[dict[str, Any]]:
+def open_case(request: HttpRequest, payload: TracingCaseOpenIn) -> Status[dict[str, Any]]:
     user = caller(request)
     unit = family_unit_for(user=user, family_unit_id=payload.family_unit_id)
     if unit is None:
@@ -337,7 +171,7 @@ def open_case(request: HttpRequest, payload: CaseOpenIn) -> Status[dict[str, Any
 @router.get(
     "/tracing/cases/{case_id}",
     auth=READ,
-    response={200: CaseDetailOut, **READ_ERRORS},
+    response={200: TracingCaseDetailOut, **READ_ERRORS},
     summary="One tracing case with its attempts, contacts and reunification plan",
 )
 def get_case(request: HttpRequest, case_id: UUID) -> dict[str, Any]:
@@ -347,11 +181,11 @@ def get_case(request: HttpRequest, case_id: UUID) -> dict[str, Any]:
 @router.post(
     "/tracing/cases/{case_id}/attempts",
     auth=only(TRACERS, action="record contact attempts"),
-    response={201: CaseDetailOut, **WRITE_ERRORS},
+    response={201: TracingCaseDetailOut, **WRITE_ERRORS},
     summary="Record an attempt to reach the parent (numbers kept in E.164)",
 )
 def record_attempt(
-    request: HttpRequest, case_id: UUID, payload: AttemptIn
+    request: HttpRequest, case_id: UUID, payload: TracingAttemptIn
 ) -> Status[dict[str, Any]]:
     user = caller(request)
     services.contact_attempt_record(
@@ -367,11 +201,11 @@ def record_attempt(
 @router.post(
     "/tracing/cases/{case_id}/contacts",
     auth=only(TRACING_CONTACT_RECORDERS, action="log parent-child contact"),
-    response={201: CaseDetailOut, **WRITE_ERRORS},
+    response={201: TracingCaseDetailOut, **WRITE_ERRORS},
     summary="Log a call or visit between the separated parent and child",
 )
 def record_contact(
-    request: HttpRequest, case_id: UUID, payload: ContactIn
+    request: HttpRequest, case_id: UUID, payload: TracingContactIn
 ) -> Status[dict[str, Any]]:
     user = caller(request)
     case = _case_or_404(user, case_id)
@@ -389,10 +223,12 @@ def record_contact(
 @router.put(
     "/tracing/cases/{case_id}/reunification-plan",
     auth=only(TRACERS, action="plan reunifications"),
-    response={200: CaseDetailOut, **WRITE_ERRORS},
+    response={200: TracingCaseDetailOut, **WRITE_ERRORS},
     summary="Plan (or re-plan) how and where the family comes together",
 )
-def plan_reunification(request: HttpRequest, case_id: UUID, payload: PlanIn) -> dict[str, Any]:
+def plan_reunification(
+    request: HttpRequest, case_id: UUID, payload: TracingPlanIn
+) -> dict[str, Any]:
     user = caller(request)
     services.reunification_plan(
         actor=user, case=_case_or_404(user, case_id), setting=payload.setting,
@@ -405,11 +241,11 @@ def plan_reunification(request: HttpRequest, case_id: UUID, payload: PlanIn) -> 
 @router.post(
     "/tracing/cases/{case_id}/parole-steps",
     auth=only(TRACERS, action="record parole milestones"),
-    response={201: CaseDetailOut, **WRITE_ERRORS},
+    response={201: TracingCaseDetailOut, **WRITE_ERRORS},
     summary="Record a milestone of a removed parent's parole application",
 )
 def record_parole_step(
-    request: HttpRequest, case_id: UUID, payload: ParoleIn
+    request: HttpRequest, case_id: UUID, payload: TracingParoleIn
 ) -> Status[dict[str, Any]]:
     user = caller(request)
     services.parole_step_record(
@@ -422,11 +258,11 @@ def record_parole_step(
 @router.post(
     "/tracing/cases/{case_id}/referrals",
     auth=only(TRACERS, action="refer families to services"),
-    response={201: CaseDetailOut, **WRITE_ERRORS},
+    response={201: TracingCaseDetailOut, **WRITE_ERRORS},
     summary="Refer the family to a service (behavioural health, housing, medical, legal)",
 )
 def record_referral(
-    request: HttpRequest, case_id: UUID, payload: ReferralIn
+    request: HttpRequest, case_id: UUID, payload: TracingReferralIn
 ) -> Status[dict[str, Any]]:
     user = caller(request)
     services.service_referral_record(
@@ -439,11 +275,11 @@ def record_referral(
 @router.post(
     "/tracing/cases/{case_id}/reunification",
     auth=only(TRACERS, action="record reunifications"),
-    response={200: CaseDetailOut, **WRITE_ERRORS},
+    response={200: TracingCaseDetailOut, **WRITE_ERRORS},
     summary="Record the reunification as planned; the case closes",
 )
 def record_reunification(
-    request: HttpRequest, case_id: UUID, payload: ReunificationIn
+    request: HttpRequest, case_id: UUID, payload: TracingReunificationIn
 ) -> dict[str, Any]:
     user = caller(request)
     services.reunification_record(
@@ -456,7 +292,7 @@ def record_reunification(
 @router.get(
     "/tracing/figures",
     auth=only(TRACING_READERS, action="read the tracing dashboard"),
-    response={200: FiguresOut, **READ_ERRORS},
+    response={200: TracingFiguresOut, **READ_ERRORS},
     summary="The tracing dashboard's figures, with definitions and an as-of moment",
 )
 def figures(request: HttpRequest) -> dict[str, Any]:
