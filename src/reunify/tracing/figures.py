@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import CharField, Count, ExpressionWrapper, F, Q, QuerySet, Value
-from django.db.models.functions import Coalesce, Concat, ExtractQuarter, ExtractYear
+from django.db.models.functions import Coalesce, Concat, ExtractQuarter, ExtractYear, TruncDate
 from django.utils import timezone
 
 from reunify.families.choices import CustodyKind
@@ -24,9 +24,11 @@ from reunify.tracing.transitions import OPEN, TracingState
 S = TracingState
 _open = Q(state__in=sorted(OPEN))
 _reunified = Q(state__in=[S.REUNIFIED_IN_COUNTRY, S.REUNIFIED_ABROAD])
-# Tracing began with the first attempt; a reunion before it (or with none) came first.
+# Tracing began on the day of the first attempt; a reunion on an earlier day (or with no
+# attempt at all) came first. By day, because reunions are recorded to the minute at best.
 _before_tracing = _reunified & (
-    Q(search_started_at__isnull=True) | Q(reunion__reunited_at__lt=F("search_started_at"))
+    Q(search_started_at__isnull=True)
+    | Q(reunion__reunited_at__date__lt=TruncDate("search_started_at"))
 )
 
 
@@ -74,11 +76,12 @@ FIGURES: tuple[Figure, ...] = (
            "Cases closed by a reunification abroad.",
            Q(state=S.REUNIFIED_ABROAD)),
     Figure("reunified_before_tracing", "Reunified before tracing began",
-           "Reunified cases whose reunion came before the first contact attempt (or "
-           "without any).",
+           "Reunified cases whose reunion came on a day before the first contact attempt "
+           "(or without any).",
            _before_tracing),
     Figure("reunified_after_tracing", "Reunified after tracing began",
-           "Reunified cases whose reunion came after the first contact attempt.",
+           "Reunified cases whose reunion came on or after the day of the first contact "
+           "attempt.",
            _reunified & ~_before_tracing),
     Figure("declined", "Declined reunification",
            "Cases closed by the parent's valid, documented and acknowledged decision that "
