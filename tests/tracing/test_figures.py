@@ -97,6 +97,7 @@ def test_each_number_on_the_dashboard_opens_its_cases(cast: CastMember, station:
     page = client.get("/tracing/dashboard/").content.decode()
     assert "?figure=parent_removed" in page
     assert "As of" in page
+    assert "Still apart 1</title>" in page  # the trend chart
     behind = client.get("/tracing/", {"figure": "parent_removed"}).content.decode()
     assert world.son.full_name in behind
     assert "Parent removed" in behind

@@ -44,6 +44,7 @@ from reunify.tracing.selectors import (
     queue_for,
     removed_parents_without_a_decision,
 )
+from reunify.tracing.trend_chart import trend_chart
 from reunify.web.access import roles_required
 from reunify.web.responses import acting_user, forbidden
 
@@ -89,7 +90,12 @@ def queue(request: HttpRequest) -> HttpResponse:
 @roles_required(TRACING_READERS, action="read the tracing dashboard")
 def dashboard(request: HttpRequest) -> HttpResponse:
     figures = tracing_figures(cases_visible_to(user=acting_user(request)))
-    return render(request, "tracing/dashboard.html", {"figures": figures, "as_of": timezone.now()})
+    chart = trend_chart(figures["breakdowns"]["period"]["rows"])
+    return render(
+        request,
+        "tracing/dashboard.html",
+        {"figures": figures, "as_of": timezone.now(), "chart": chart},
+    )
 
 
 @roles_required(TRACING_READERS, action="read tracing cases")
