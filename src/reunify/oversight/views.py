@@ -1,9 +1,11 @@
 """The removals report page: filters, the figures with their charts, and the people
 behind a figure, each linked to their page.
 
-Figures count every removal the records hold (they are what oversight publishes); the
-people listed are only those the signed-in user may see (`families.selectors`), and each
-list shown is recorded in the audit log as a view of those people.
+The report is built at most once a minute per set of filters (`report_cache`; the page
+says when it was generated). Figures count every removal the records hold (they are what
+oversight publishes); the people listed are only those the signed-in user may see
+(`families.selectors`), and each list shown is recorded in the audit log as a view of
+those people.
 """
 
 import uuid
@@ -26,8 +28,9 @@ from reunify.oversight.data_quality import FINDING_TITLES, data_quality
 from reunify.oversight.definitions import DEFICIENCY_WORDS, TITLES
 from reunify.oversight.forms import RemovalsFilterForm
 from reunify.oversight.presentation import deficiency_figures, figures
-from reunify.oversight.read_model import removal_episodes, removals_report, removed_parents
+from reunify.oversight.read_model import removal_episodes, removed_parents
 from reunify.oversight.report import COUNTS, RemovalsReport
+from reunify.oversight.report_cache import recent_removals_report
 from reunify.vocabulary import Deficiency
 from reunify.web.responses import acting_user
 
@@ -94,8 +97,9 @@ def _listing(
 @login_required
 def removals(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
-    form = RemovalsFilterForm(request.GET or None, today=timezone.now().date())
-    report = removals_report(form.report_filters())
+    today = timezone.now().date()
+    form = RemovalsFilterForm(request.GET or None, today=today)
+    report = recent_removals_report(form.report_filters(), today=today)
     keep = request.GET.copy()
     keep.pop("page", None)
     keep.pop("show", None)
