@@ -74,6 +74,7 @@ RULES: dict[str, frozenset[str]] = {
     "page accounts:user-role": ADMINISTRATORS,
     "page accounts:user-deactivation": ADMINISTRATORS,
     "page accounts:user-password-reset": ADMINISTRATORS,
+    "page accounts:user-reactivation": ADMINISTRATORS,
     "page accounts:grants": ADMINISTRATORS,
     "page accounts:grant-revocation": ADMINISTRATORS,
     "page accounts:shelters": ADMINISTRATORS,

@@ -176,3 +176,19 @@ def test_an_unknown_user_is_a_404(admin_client: Client) -> None:
         reverse("accounts:user", args=["00000000-0000-0000-0000-000000000000"])
     )
     assert answer.status_code == 404
+
+
+def test_a_deactivated_user_comes_back_only_with_a_one_time_password(
+    admin_client: Client, abel: User, olivia: User
+) -> None:
+    admin_client.post(reverse("accounts:user-deactivation", args=[olivia.pk]))
+    answer = admin_client.post(reverse("accounts:user-reactivation", args=[olivia.pk]))
+    assert answer.status_code == 200
+    password = shown_password(answer.content.decode())
+    olivia.refresh_from_db()
+    assert olivia.is_active
+    assert olivia.must_change_password
+    assert not olivia.check_password(CAST_PASSWORD)
+    client = signed_in(olivia, password)
+    assert client.get(reverse("families:search"))["Location"] == reverse("accounts:password-change")
+    assert HistoryEntry.objects.filter(action="user.reactivated", subject_id=olivia.pk).exists()

@@ -44,6 +44,7 @@ from reunify.accounts.user_services import (
     user_create,
     user_deactivate,
     user_password_reset,
+    user_reactivate,
     user_role_change,
 )
 from reunify.families.forms import apply_service_errors
@@ -65,12 +66,12 @@ def _user_or_404(request: HttpRequest, user_id: UUID) -> User:
 
 
 def _one_time_password(
-    request: HttpRequest, user: User, password: str, *, new: bool
+    request: HttpRequest, user: User, password: str, *, heading: str
 ) -> HttpResponse:
     return render(
         request,
         "accounts/administration/one_time_password.html",
-        {"account": user, "password": password, "new": new},
+        {"account": user, "password": password, "heading": heading},
     )
 
 
@@ -91,7 +92,9 @@ def user_new(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            return _one_time_password(request, created, password, new=True)
+            return _one_time_password(
+                request, created, password, heading=f"User {created.username} created"
+            )
     return render(
         request,
         "accounts/administration/user_new.html",
@@ -159,6 +162,22 @@ def user_deactivation(request: HttpRequest, user_id: UUID) -> HttpResponse:
 
 @administrators_only
 @require_POST
+def user_reactivation(request: HttpRequest, user_id: UUID) -> HttpResponse:
+    found = _user_or_404(request, user_id)
+    try:
+        password = user_reactivate(actor=acting_user(request), user=found)
+    except PermissionDenied as error:
+        return forbidden(request, error)
+    except ValidationError as error:
+        messages.error(request, "Not reactivated: " + " ".join(error.messages))
+        return redirect("accounts:user", user_id=found.pk)
+    return _one_time_password(
+        request, found, password, heading=f"User {found.username} reactivated"
+    )
+
+
+@administrators_only
+@require_POST
 def user_password(request: HttpRequest, user_id: UUID) -> HttpResponse:
     found = _user_or_404(request, user_id)
     try:
@@ -168,7 +187,9 @@ def user_password(request: HttpRequest, user_id: UUID) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, "Password not reset: " + " ".join(error.messages))
         return redirect("accounts:user", user_id=found.pk)
-    return _one_time_password(request, found, password, new=False)
+    return _one_time_password(
+        request, found, password, heading=f"Password of {found.username} reset"
+    )
 
 
 @administrators_only

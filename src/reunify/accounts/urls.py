@@ -27,6 +27,11 @@ urlpatterns = [
         name="user-deactivation",
     ),
     path(
+        "administration/users/<uuid:user_id>/reactivation/",
+        admin.user_reactivation,
+        name="user-reactivation",
+    ),
+    path(
         "administration/users/<uuid:user_id>/password-reset/",
         admin.user_password,
         name="user-password-reset",

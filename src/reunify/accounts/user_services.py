@@ -144,6 +144,29 @@ def user_deactivate(*, actor: User, user: User) -> User:
 
 
 @transaction.atomic
+def user_reactivate(*, actor: User, user: User) -> str:
+    """Let a deactivated user back in, with a one-time password (returned to show once):
+    whatever password they had is not trusted again."""
+    require_role(actor, USER_ADMINISTRATORS, action="reactivate users")
+    user = _locked(user)
+    if user.is_active:
+        raise ValidationError({"user": [f"{user} is active already."]})
+    password = one_time_password()
+    user.is_active = True
+    user.set_password(password)
+    user.must_change_password = True
+    user.save(update_fields=["is_active", "password", "must_change_password"])
+    record_change(
+        actor=actor,
+        action="user.reactivated",
+        subject_type="user",
+        subject_id=user.pk,
+        changes={"username": user.username},
+    )
+    return password
+
+
+@transaction.atomic
 def user_password_reset(*, actor: User, user: User) -> str:
     """Give `user` a one-time password (returned to show once); their sessions end."""
     require_role(actor, USER_ADMINISTRATORS, action="reset passwords")
