@@ -6,8 +6,9 @@ A "unit" is what a person would call one name: "José", "de la Cruz", "Pérez-G�
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reunify.families.names import fold
 
@@ -52,11 +53,12 @@ def _tidy_case(word: str, single_case: bool) -> str:
     return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
 
 
-def tokens(text: str) -> list[Token]:
+@lru_cache(maxsize=1 << 16)  # name fields repeat across rows and extracts
+def tokens(text: str) -> tuple[Token, ...]:
     """The words of one name field, placeholders ("FNU", "LNU") left out."""
     cleaned = _NOT_NAME_CHARS.sub(" ", unicodedata.normalize("NFC", text).translate(_APOSTROPHES))
     if fold(cleaned) in PLACEHOLDERS:
-        return []
+        return ()
     letters = [ch for ch in cleaned if ch.isalpha()]
     single_case = all(ch.isupper() for ch in letters) or all(ch.islower() for ch in letters)
     found: list[Token] = []
@@ -65,7 +67,7 @@ def tokens(text: str) -> list[Token]:
         folded = fold(word)
         if folded and folded not in PLACEHOLDERS:
             found.append(Token(_tidy_case(word, single_case), folded))
-    return found
+    return tuple(found)
 
 
 def units(found: Iterable[Token]) -> list[NameUnit]:
@@ -94,7 +96,7 @@ def join_units(parts: Iterable[NameUnit]) -> NameUnit:
     return _join(parts)
 
 
-def split_at_connector(found: list[Token]) -> list[list[Token]]:
+def split_at_connector(found: Sequence[Token]) -> list[list[Token]]:
     """ "LOPEZ Y GARCIA" → [[LOPEZ], [GARCIA]]; a connector at either end is a name."""
     segments: list[list[Token]] = [[]]
     for index, token in enumerate(found):

@@ -109,7 +109,7 @@ def _surname_fields(fields: list[str]) -> list[list[Token]]:
     found: list[list[Token]] = []
     carried: list[Token] = []
     for field in fields:
-        words = carried + tokens(field)
+        words = carried + list(tokens(field))
         if words and all(not key_words(word.folded) for word in words):
             carried = words
             continue

@@ -5,6 +5,7 @@ required field has a `problem`, and records a problem in an optional field as a 
 A blank field is not a problem: agencies leave optional fields empty all the time.
 """
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, TypeVar
@@ -24,10 +25,17 @@ _NOTHING = frozenset(
 )  # fmt: skip
 
 
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
 @lru_cache(maxsize=1 << 14)  # extracts repeat their values; the result is immutable
 def is_blank(text: str | None) -> bool:
     """True for an empty field or one holding only a placeholder ("N/A", "UNKNOWN", "-")."""
-    return text is None or fold(text) in _NOTHING
+    if text is None:
+        return True
+    # Folding keeps ASCII digits and no placeholder has one: ids, dates and A-numbers
+    # (most fields, each value new) skip the fold.
+    return _ASCII_DIGIT.search(text) is None and fold(text) in _NOTHING
 
 
 @dataclass(frozen=True, slots=True)
