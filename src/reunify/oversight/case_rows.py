@@ -9,10 +9,16 @@ from dataclasses import dataclass
 from datetime import UTC
 
 from reunify.families.countries import country_name
-from reunify.oversight.classification import CountedParent
+from reunify.oversight.classification import CountedParent, RemovalClass
 from reunify.oversight.report import RemovalsReport
 from reunify.web.spreadsheet_safety import inert
 
+CLASS_WORDS = {
+    RemovalClass.VALID: "valid",
+    RemovalClass.NO_ELECTION: "none",
+    RemovalClass.DEFICIENT: "deficient",
+    RemovalClass.CONTRARY: "contrary",
+}
 COLUMNS = (
     "person_id",
     "name",
@@ -62,6 +68,16 @@ class CaseRow:
     @property
     def destination(self) -> str:
         return country_name(self.parent.removal.country)
+
+    @property
+    def class_word(self) -> str:
+        """The class in one word, for a printed table."""
+        return CLASS_WORDS[self.parent.removal_class]
+
+    @property
+    def option_words(self) -> str:
+        verdict = self.parent.verdict
+        return verdict.option.value.replace("_", " ").lower() if verdict else ""
 
 
 def case_rows(report: RemovalsReport, names: Mapping[str, str]) -> Iterator[CaseRow]:
