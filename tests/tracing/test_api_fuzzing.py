@@ -6,7 +6,7 @@ be refused (422: a number that is no number, a date in the future, a closed case
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
-from schemathesis.specs.openapi.checks import positive_data_acceptance
+from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from reunify.accounts.models import User
 from reunify.config.wsgi import application
@@ -38,7 +38,11 @@ def test_tracing_operations_never_error(
     tomas, ids = tomas_and_a_case
     for name in case.path_parameters or {}:
         case.path_parameters[name] = ids[name]
+    excluded = [positive_data_acceptance]
+    if case.method == "GET":
+        # A read "violates the schema" only by a mangled session cookie, which the valid
+        # bearer token sent here makes moot; its path and query are checked by ninja.
+        excluded.append(negative_data_rejection)
     case.call_and_validate(
-        headers={"Authorization": f"Bearer {token_for(tomas)}"},
-        excluded_checks=[positive_data_acceptance],
+        headers={"Authorization": f"Bearer {token_for(tomas)}"}, excluded_checks=excluded
     )
