@@ -15,7 +15,7 @@ from reunify.accounts.models import User
 from reunify.accounts.roles import Role
 from reunify.accounts.scope_services import counsel_grant_give, shelter_assignment_start
 from reunify.families.choices import CustodyKind
-from reunify.families.models import Facility
+from reunify.families.models import Facility, Person
 from reunify.families.services import custody_move
 from reunify.imports.models import ImportBatch
 from reunify.imports.services import extract_import
@@ -109,3 +109,15 @@ def _user(username: str, role: Role) -> User:
     user.set_unusable_password()
     user.save()
     return user
+
+
+def in_case_managers_scope(
+    *, case_manager: User, child: Person, shelter: Facility, abel: User
+) -> None:
+    """Move `child` (apprehended more than 18 days ago) to `shelter` and assign the case
+    manager there: the child, their family unit and its members come into their scope."""
+    custody_move(
+        actor=abel, person=child, kind=CustodyKind.SHELTER, facility=shelter,
+        moved_at=timezone.now() - timedelta(days=18),
+    )  # fmt: skip
+    shelter_assignment_start(actor=abel, case_manager=case_manager, shelter=shelter)

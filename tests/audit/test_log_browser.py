@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from reunify.accounts.models import User
 from reunify.families.models import Facility
+from tests.access.world import in_case_managers_scope
 from tests.elections.factories import kiche_mother_with_children
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
@@ -19,9 +20,11 @@ def browse(client: Client, **filters: str) -> str:
 
 
 def test_an_auditor_filters_the_log(
-    client: Client, olivia: User, carmen: User, ada: User, station: Facility
-) -> None:
-    unit, _, _ = kiche_mother_with_children(actor=olivia, station=station)
+    client: Client, olivia: User, carmen: User, ada: User, abel: User,
+    station: Facility, shelter: Facility,
+) -> None:  # fmt: skip
+    unit, _, (son,) = kiche_mother_with_children(actor=olivia, station=station)
+    in_case_managers_scope(case_manager=carmen, child=son, shelter=shelter, abel=abel)
     client.force_login(carmen)
     client.get(reverse("families:family-unit", args=[unit.pk]))
     client.force_login(ada)

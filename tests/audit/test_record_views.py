@@ -8,15 +8,18 @@ from django.urls import reverse
 from reunify.accounts.models import User
 from reunify.audit.models import HistoryEntry
 from reunify.families.models import Facility
+from tests.access.world import in_case_managers_scope
 from tests.elections.factories import kiche_mother_with_children
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 def test_who_looked_at_a_childs_record_is_on_the_record(
-    client: Client, olivia: User, carmen: User, ada: User, station: Facility
-) -> None:
+    client: Client, olivia: User, carmen: User, ada: User, abel: User,
+    station: Facility, shelter: Facility,
+) -> None:  # fmt: skip
     unit, _, (son,) = kiche_mother_with_children(actor=olivia, station=station)
+    in_case_managers_scope(case_manager=carmen, child=son, shelter=shelter, abel=abel)
     client.force_login(carmen)
     client.get(reverse("families:family-unit", args=[unit.pk]))
 
