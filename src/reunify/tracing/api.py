@@ -40,6 +40,7 @@ from reunify.tracing.selectors import (
     cases_visible_to,
     details_of,
     queue_for,
+    with_whereabouts,
 )
 
 router = Router(tags=["tracing"])
@@ -144,7 +145,7 @@ def list_cases(request: HttpRequest, query: Query[TracingCaseQuery]) -> dict[str
         no_contact_info=query.no_contact_info,
     )  # fmt: skip
     page = page_of(queue_for(user=caller(request), asked=asked), query)
-    page["items"] = [_case(case) for case in page["items"]]
+    page["items"] = [_case(case) for case in with_whereabouts(page["items"])]
     return page
 
 

@@ -92,6 +92,15 @@ class TracingCase(Record):
         ]
         indexes = [
             models.Index(fields=["state", "next_action_due"], name="tracing_queue"),
+            # The work queue's order over open cases, so a page is read in index order.
+            models.Index(
+                F("next_action_due").asc(nulls_last=True),
+                F("last_attempt_at").asc(nulls_first=True),
+                "created_at",
+                "id",
+                condition=Q(closed_at__isnull=True),
+                name="tracing_open_queue_order",
+            ),
             models.Index(fields=["last_attempt_at"], name="tracing_last_attempt"),
         ]
 

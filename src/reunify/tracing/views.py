@@ -43,6 +43,7 @@ from reunify.tracing.selectors import (
     details_of,
     queue_for,
     removed_parents_without_a_decision,
+    with_whereabouts,
 )
 from reunify.tracing.trend_chart import trend_chart
 from reunify.web.access import roles_required
@@ -78,6 +79,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         form = QueueFilterForm(request.GET or None)
         cases = queue_for(user=user, asked=form.question())
     page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = with_whereabouts(page.object_list)
     return render(
         request,
         "tracing/queue.html",
@@ -102,6 +104,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def removed_parents(request: HttpRequest) -> HttpResponse:
     cases = removed_parents_without_a_decision(user=acting_user(request))
     page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = with_whereabouts(page.object_list)
     return render(request, "tracing/removed_parents.html", {"page": page})
 
 
