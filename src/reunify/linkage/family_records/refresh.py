@@ -33,7 +33,7 @@ from reunify.linkage.family_records.persons import (
 )
 from reunify.linkage.family_records.reunions import reunions_closing
 from reunify.linkage.family_records.units import units_from
-from reunify.linkage.family_records.writing import BATCH, remove_stale, upsert
+from reunify.linkage.family_records.writing import BATCH, insert, remove_stale, upsert
 from reunify.linkage.models import FamilyLink, FamilyLinkStatus, LinkageRun
 from reunify.vocabulary import CustodyKind, ElectionOrigin
 
@@ -89,17 +89,15 @@ def family_records_refresh(*, actor: User | None, run: LinkageRun) -> RefreshCou
     persons = [person_from(person_id, rows) for person_id, rows in grouped.items()]
     upsert(Person, persons)
     person_ids = list(grouped)
-    for start in range(0, len(person_ids), BATCH):
-        chunk = person_ids[start : start + BATCH]
-        PersonLanguage.objects.filter(person_id__in=chunk).delete()
-        PersonIdentifier.objects.filter(person_id__in=chunk).delete()
-    PersonLanguage.objects.bulk_create(
-        [code for pid, rows in grouped.items() for code in languages_of(pid, rows)],
-        batch_size=BATCH,
+    # Every person from the extracts is among `grouped` (or stale, and deleted below).
+    PersonLanguage.objects.filter(person__from_extracts=True).delete()
+    PersonIdentifier.objects.filter(person__from_extracts=True).delete()
+    insert(
+        PersonLanguage, [code for pid, rows in grouped.items() for code in languages_of(pid, rows)]
     )
-    PersonIdentifier.objects.bulk_create(
+    insert(
+        PersonIdentifier,
         [found for pid, rows in grouped.items() for found in identifiers_of(pid, rows)],
-        batch_size=BATCH,
     )
 
     stations = {name: pk for (kind, name), pk in facilities.items() if kind == "BORDER_STATION"}
@@ -132,8 +130,8 @@ def family_records_refresh(*, actor: User | None, run: LinkageRun) -> RefreshCou
     spared += remove_stale(Person, Person.objects.filter(from_extracts=True), person_ids)
 
     upsert(FamilyUnit, units.units)
-    Membership.objects.bulk_create(units.memberships, batch_size=BATCH)
-    CustodyEpisode.objects.bulk_create(episodes, batch_size=BATCH)
+    insert(Membership, units.memberships)
+    insert(CustodyEpisode, episodes)
     upsert(Reunion, reunions)
     upsert(Separation, [s for s in units.separations if s.reunion_id is not None])
     upsert(Separation, [s for s in units.separations if s.reunion_id is None])
