@@ -9,6 +9,7 @@ from django.test import Client
 from reunify.accounts.models import User
 from reunify.accounts.scope_services import counsel_grant_give, counsel_grant_revoke
 from reunify.audit.models import HistoryEntry
+from reunify.audit.selectors import history_of_person
 from reunify.families.models import Facility
 from tests.api.conftest import token_for
 from tests.elections.factories import kiche_mother_with_children
@@ -53,3 +54,14 @@ def test_grants_are_kept_with_who_and_when_and_written_to_the_history(
     # A new grant of the same pair may follow a revoked one.
     again = counsel_grant_give(actor=abel, counsel=luis, client=mother)
     assert again.pk != grant.pk
+
+
+def test_a_clients_history_shows_who_was_granted_their_record_and_when(
+    cast: Callable[[str], User], olivia: User, abel: User, station: Facility
+) -> None:
+    luis = cast("luis")
+    _, mother, _ = kiche_mother_with_children(actor=olivia, station=station)
+    grant = counsel_grant_give(actor=abel, counsel=luis, client=mother)
+    counsel_grant_revoke(actor=abel, grant=grant, reason="Conflict of interest.")
+    entries = history_of_person(user=abel, person_id=mother.pk)
+    assert [e.action for e in entries[:2]] == ["counsel_grant.revoked", "counsel_grant.given"]

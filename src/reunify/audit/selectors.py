@@ -4,7 +4,7 @@ from uuid import UUID
 
 from django.db.models import Q, QuerySet
 
-from reunify.accounts.models import User
+from reunify.accounts.models import CounselGrant, User
 from reunify.accounts.permissions import require_role
 from reunify.accounts.roles import AUDIT_LOG_READERS, RECORD_HISTORY_READERS
 from reunify.audit.models import HistoryEntry
@@ -16,12 +16,16 @@ def history_of_family_unit(*, family_unit_id: UUID) -> QuerySet[HistoryEntry]:
 
 
 def history_of_person(*, user: User, person_id: UUID) -> QuerySet[HistoryEntry]:
-    """Every change to and view of a person's record: entries about the person, and
-    about the family units they belong to, newest first."""
+    """Every change to and view of a person's record: entries about the person, about
+    the family units they belong to, and about the counsel grants that let counsel see
+    them (who could see the record, as well as who did), newest first."""
     require_role(user, RECORD_HISTORY_READERS, action="read a record's history")
     units = Membership.objects.filter(person_id=person_id).values("family_unit_id")
+    grants = CounselGrant.objects.filter(client_id=person_id).values("id")
     return (
-        HistoryEntry.objects.filter(Q(subject_id=person_id) | Q(family_unit_id__in=units))
+        HistoryEntry.objects.filter(
+            Q(subject_id=person_id) | Q(family_unit_id__in=units) | Q(subject_id__in=grants)
+        )
         .select_related("actor")
         .order_by("-sequence")
     )
