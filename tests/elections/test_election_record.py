@@ -127,9 +127,7 @@ def test_a_signed_election_needs_its_form(olivia: User, station: Facility) -> No
     assert "signed_form" in refused.value.message_dict
 
 
-def test_counsel_unknown_belongs_to_imported_history_only(
-    olivia: User, station: Facility
-) -> None:
+def test_counsel_unknown_belongs_to_imported_history_only(olivia: User, station: Facility) -> None:
     _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
     notice = delivered_notice(actor=olivia, parent=mother)
     with pytest.raises(ValidationError) as refused:

@@ -98,7 +98,8 @@ def test_one_statement_asks_what_the_orm_asks(olivia: User, sam: User) -> None:
     assert len(parents) > 40
     elected = [parent for parent in parents if parent.elections.exists()]
     not_elected = [parent for parent in parents if not parent.elections.exists()]
-    assert len(elected) >= 6 and len(not_elected) >= 6
+    assert len(elected) >= 6
+    assert len(not_elected) >= 6
     # Chosen by construction, not by the order of random keys: each group gets plans with
     # and without the children, and overrides on some of the plans the gate blocks.
     for index, parent in enumerate(elected[:15] + not_elected[:15]):

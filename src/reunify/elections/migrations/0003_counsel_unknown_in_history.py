@@ -4,15 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('elections', '0002_election_origin'),
+        ("elections", "0002_election_origin"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='election',
-            name='counsel',
-            field=models.CharField(choices=[('CONSULTED', 'Consulted counsel'), ('DECLINED_IN_WRITING', 'Declined counsel in writing'), ('NOT_RECORDED', 'Not recorded'), ('UNKNOWN', 'Not in the historical record')], default='NOT_RECORDED', max_length=20),
+            model_name="election",
+            name="counsel",
+            field=models.CharField(
+                choices=[
+                    ("CONSULTED", "Consulted counsel"),
+                    ("DECLINED_IN_WRITING", "Declined counsel in writing"),
+                    ("NOT_RECORDED", "Not recorded"),
+                    ("UNKNOWN", "Not in the historical record"),
+                ],
+                default="NOT_RECORDED",
+                max_length=20,
+            ),
         ),
     ]
