@@ -155,17 +155,19 @@ def tracing_figures(cases: QuerySet[TracingCase], *, now: datetime | None = None
         .order_by()
         .values_list("child_id", *BREAKDOWNS, *flags)
     )
-    totals: dict[str, set[UUID]] = {figure.key: set() for figure in FIGURES}
+    keys = [figure.key for figure in FIGURES]
+    totals: dict[str, set[UUID]] = {key: set() for key in keys}
     cells: dict[str, dict[str, dict[str, set[UUID]]]] = {d: {} for d in BREAKDOWNS}
     for child_id, *values in rows.iterator(chunk_size=5000):
-        dimensions, judged = values[: len(BREAKDOWNS)], values[len(BREAKDOWNS) :]
-        for figure, counted in zip(FIGURES, judged, strict=True):
-            if not counted:
-                continue
-            totals[figure.key].add(child_id)
-            for dimension, value in zip(BREAKDOWNS, dimensions, strict=True):
-                cell = cells[dimension].setdefault(value or "", {f.key: set() for f in FIGURES})
-                cell[figure.key].add(child_id)
+        counted = [key for key, flag in zip(keys, values[len(BREAKDOWNS) :], strict=True) if flag]
+        for key in counted:
+            totals[key].add(child_id)
+        for dimension, value in zip(BREAKDOWNS, values, strict=False):
+            cell = cells[dimension].get(value or "")
+            if cell is None:
+                cell = cells[dimension][value or ""] = {key: set() for key in keys}
+            for key in counted:
+                cell[key].add(child_id)
     return {
         "as_of": as_of.isoformat(),
         "unit": "children (a child with two parents sought counts once)",

@@ -7,7 +7,7 @@ from django import forms
 from reunify.accounts.models import User
 from reunify.accounts.roles import TRACERS
 from reunify.families.choices import ReunionMethod, ReunionSetting
-from reunify.families.countries import country_choices
+from reunify.families.countries import COMMON_CITIZENSHIPS, country_choices, country_name
 from reunify.families.forms import DAY, MOMENT
 from reunify.tracing.choices import (
     Channel,
@@ -21,7 +21,9 @@ from reunify.tracing.choices import (
 from reunify.tracing.selectors import AGE_BANDS, DUE, LAST_ATTEMPT, WHEREABOUTS, QueueFilter
 
 ANY = [("", "Any")]
-COUNTRIES = ANY + country_choices()
+# The queue filters by the countries families come from: a select of every country in
+# the world on each queue page cost most of its rendering time.
+COUNTRIES = ANY + [(code, country_name(code)) for code in COMMON_CITIZENSHIPS]
 
 
 class QueueFilterForm(forms.Form):
