@@ -17,7 +17,7 @@ is counted in `gate_overrides`, beside its class.
 
 from collections.abc import Hashable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 
 from reunify.oversight.counted_removals import Removal
@@ -71,7 +71,10 @@ class GoverningVerdict:
 
 @dataclass(frozen=True, slots=True)
 class CountedParent:
-    """One removed parent the report counts, with everything its figures rest on."""
+    """One removed parent the report counts, with everything its figures rest on.
+
+    Its class, id as text and month of removal are worked out once: a national report
+    asks for them of a few hundred thousand parents, several times each."""
 
     person_id: Hashable
     removal: Removal
@@ -80,12 +83,20 @@ class CountedParent:
     verdict: GoverningVerdict | None
     passed_by_override: bool = False
     override_justifications: tuple[str, ...] = field(default=())
+    removal_class: RemovalClass = field(init=False, compare=False, repr=False)
+    person_key: str = field(init=False, compare=False, repr=False)
+    removal_month: str = field(init=False, compare=False, repr=False)
 
-    @property
-    def removal_class(self) -> RemovalClass:
-        if self.verdict is None:
-            return removal_class(None, ())
-        return removal_class(self.verdict.option, self.verdict.deficiencies)
+    def __post_init__(self) -> None:
+        verdict = self.verdict
+        found = (
+            removal_class(None, ())
+            if verdict is None
+            else removal_class(verdict.option, verdict.deficiencies)
+        )
+        object.__setattr__(self, "removal_class", found)
+        object.__setattr__(self, "person_key", str(self.person_id))
+        object.__setattr__(self, "removal_month", f"{self.removal.at.astimezone(UTC):%Y-%m}")
 
     @property
     def deficiencies(self) -> tuple[Deficiency, ...]:

@@ -15,10 +15,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 from django.db.models import Q
 
 from reunify.elections.models import Election
+from reunify.families.models import Separation
 from reunify.imports.models import RECORD_MODELS
 from reunify.linkage.models import FamilyLink, FamilyLinkStatus, LinkedRecord
 from reunify.oversight.contradictions import (
@@ -26,7 +28,8 @@ from reunify.oversight.contradictions import (
     election_contradictions,
     languages_conflict,
 )
-from reunify.oversight.read_model import removal_episodes, removed_parents
+from reunify.oversight.id_sets import one_of
+from reunify.oversight.read_model import removal_episodes
 
 LINKS_IN_REVIEW = "removed_persons_with_links_in_review"
 CONTRADICTORY_ELECTIONS = "contradictory_elections"
@@ -78,44 +81,43 @@ class DataQuality:
 
 
 def data_quality(cut: datetime | None = None) -> DataQuality:
+    removed = list(set(removal_episodes(cut).values_list("person_id", flat=True)))
+    parents = list(
+        set(
+            Separation.objects.filter(parent_id__in=one_of(removed))
+            .order_by()
+            .values_list("parent_id", flat=True)
+        )
+    )
     return DataQuality(
         {
-            LINKS_IN_REVIEW: links_in_review(cut),
-            CONTRADICTORY_ELECTIONS: contradictory_elections(cut),
-            CONFLICTING_LANGUAGES: conflicting_languages(cut),
+            LINKS_IN_REVIEW: links_in_review(removed),
+            CONTRADICTORY_ELECTIONS: contradictory_elections(parents, cut),
+            CONFLICTING_LANGUAGES: conflicting_languages(parents),
         }
     )
 
 
-def links_in_review(cut: datetime | None) -> list[Finding]:
-    removed = removal_episodes(cut).values("person_id")
-    in_review = FamilyLink.objects.filter(status=FamilyLinkStatus.REVIEW).filter(
-        Q(parent_person_id__in=removed) | Q(child_person_id__in=removed)
-    )
-    removed_ids = {
-        str(person_id)
-        for person_id in removal_episodes(cut)
-        .filter(
-            Q(person_id__in=in_review.values("parent_person_id"))
-            | Q(person_id__in=in_review.values("child_person_id"))
-        )
-        .values_list("person_id", flat=True)
-    }
+def links_in_review(removed: list[UUID]) -> list[Finding]:
+    removed_set = {str(person_id) for person_id in removed}
     found: dict[str, list[str]] = defaultdict(list)
-    for parent_id, child_id, confidence in in_review.order_by(
-        "parent_person_id", "child_person_id"
-    ).values_list("parent_person_id", "child_person_id", "confidence"):
+    for parent_id, child_id, confidence in (
+        FamilyLink.objects.filter(status=FamilyLinkStatus.REVIEW)
+        .filter(Q(parent_person_id__in=one_of(removed)) | Q(child_person_id__in=one_of(removed)))
+        .order_by("parent_person_id", "child_person_id")
+        .values_list("parent_person_id", "child_person_id", "confidence")
+    ):
         found[str(parent_id)].append(f"parent of {child_id}? (confidence {confidence:.2f})")
         found[str(child_id)].append(f"child of {parent_id}? (confidence {confidence:.2f})")
     return [
         Finding(person_id, "; ".join(words))
         for person_id, words in sorted(found.items())
-        if person_id in removed_ids
+        if person_id in removed_set
     ]
 
 
-def contradictory_elections(cut: datetime | None) -> list[Finding]:
-    elections = Election.objects.filter(parent_id__in=removed_parents(cut))
+def contradictory_elections(parents: list[UUID], cut: datetime | None) -> list[Finding]:
+    elections = Election.objects.filter(parent_id__in=one_of(parents))
     if cut is not None:
         elections = elections.filter(created_at__lt=cut, made_at__lt=cut)
     findings = []
@@ -128,9 +130,9 @@ def contradictory_elections(cut: datetime | None) -> list[Finding]:
     return findings
 
 
-def conflicting_languages(cut: datetime | None) -> list[Finding]:
+def conflicting_languages(parents: list[UUID]) -> list[Finding]:
     """Languages by agency, from each removed parent's linked extract records."""
-    linked = LinkedRecord.objects.filter(person_id__in=removed_parents(cut))
+    linked = LinkedRecord.objects.filter(person_id__in=one_of(parents)).order_by()
     person_of = {
         (source, record_id): str(person_id)
         for source, record_id, person_id in linked.values_list("source", "record_id", "person_id")

@@ -8,7 +8,7 @@ records, and rendered by every format (JSON, CSV, XLSX, PDF, the page).
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cached_property
 from typing import Any
 
@@ -29,11 +29,7 @@ COUNTS: tuple[str, ...] = (
 
 
 def _ids(parents: Iterable[CountedParent]) -> list[str]:
-    return sorted(str(parent.person_id) for parent in parents)
-
-
-def month_of(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m")
+    return sorted(parent.person_key for parent in parents)
 
 
 @dataclass(frozen=True)
@@ -44,10 +40,13 @@ class RemovalsReport:
 
     @cached_property
     def by_person(self) -> dict[str, CountedParent]:
-        return {str(parent.person_id): parent for parent in self.parents}
+        return {parent.person_key: parent for parent in self.parents}
 
     def members_of(self, count: str) -> list[CountedParent]:
         """The counted parents behind one of `COUNTS`."""
+        return self._members[count]
+
+    def _find_members(self, count: str) -> list[CountedParent]:
         if count == TOTAL:
             return list(self.parents)
         if count == ACKNOWLEDGMENT_UNKNOWN:
@@ -59,6 +58,10 @@ class RemovalsReport:
 
     def with_deficiency(self, code: Deficiency) -> list[CountedParent]:
         return [p for p in self.parents if code in p.deficiencies]
+
+    @cached_property
+    def _members(self) -> dict[str, list[CountedParent]]:
+        return {count: self._find_members(count) for count in COUNTS}
 
     @cached_property
     def counts(self) -> dict[str, int]:
@@ -73,7 +76,7 @@ class RemovalsReport:
         tallies: dict[str, Counter[str]] = {}
         for count in COUNTS:
             for parent in self.members_of(count):
-                tallies.setdefault(month_of(parent.removal.at), Counter())[count] += 1
+                tallies.setdefault(parent.removal_month, Counter())[count] += 1
         if not tallies:
             return []
         months = _months_between(min(tallies), max(tallies))
@@ -103,7 +106,7 @@ class RemovalsReport:
                 "justifications": list(parent.override_justifications),
             }
             for parent in sorted(
-                self.members_of(GATE_OVERRIDES), key=lambda found: str(found.person_id)
+                self.members_of(GATE_OVERRIDES), key=lambda found: found.person_key
             )
         ]
         report["over_time"] = self.over_time()

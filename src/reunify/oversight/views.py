@@ -9,12 +9,11 @@ those people.
 """
 
 import uuid
-from collections.abc import Hashable
-from typing import Any
+from typing import Any, cast
+from uuid import UUID
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -27,15 +26,14 @@ from reunify.oversight.classification import CountedParent
 from reunify.oversight.data_quality import FINDING_TITLES, data_quality
 from reunify.oversight.definitions import DEFICIENCY_WORDS, TITLES
 from reunify.oversight.forms import RemovalsFilterForm
+from reunify.oversight.id_sets import one_of
 from reunify.oversight.presentation import deficiency_figures, figures
-from reunify.oversight.read_model import removal_episodes, removed_parents
 from reunify.oversight.report import COUNTS, RemovalsReport
 from reunify.oversight.report_cache import recent_removals_report
 from reunify.vocabulary import Deficiency
 from reunify.web.responses import acting_user
 
 PEOPLE_PER_PAGE = 50
-IDS_IN_ONE_QUERY = 5000
 DEFICIENCY_PREFIX = "deficiency:"
 FINDING_PREFIX = "finding:"
 
@@ -55,17 +53,14 @@ def _members(report: RemovalsReport, show: str) -> tuple[str, list[CountedParent
     return None
 
 
-def _visible(user: User, ids: list[Hashable], among: QuerySet[Any]) -> list[Person]:
-    """The people of `ids` this user may see, by name. `among` is a subquery of ids that
-    holds them all, asked instead when the list is long: PostgreSQL takes at most 65,535
-    parameters."""
-    persons = persons_visible_to(user=user).only(
-        "id", "given_names", "first_surname", "second_surname"
+def _visible(user: User, ids: list[UUID]) -> list[Person]:
+    """The people of `ids` this user may see, by name."""
+    return list(
+        persons_visible_to(user=user)
+        .filter(pk__in=one_of(ids))
+        .only("id", "given_names", "first_surname", "second_surname")
+        .order_by("first_surname", "second_surname", "given_names", "id")
     )
-    persons = persons.filter(pk__in=ids if len(ids) <= IDS_IN_ONE_QUERY else among)
-    wanted = {str(person_id) for person_id in ids}
-    ordered = persons.order_by("first_surname", "second_surname", "given_names", "id")
-    return [person for person in ordered if str(person.pk) in wanted]
 
 
 def _record_list_view(request: HttpRequest, user: User, people: list[Person]) -> None:
@@ -120,9 +115,7 @@ def removals(request: HttpRequest) -> HttpResponse:
     if chosen is not None:
         title, members = chosen
         by_id = {str(parent.person_id): parent for parent in members}
-        people = _visible(
-            user, [parent.person_id for parent in members], removed_parents(report.filters.cut)
-        )
+        people = _visible(user, [cast(UUID, parent.person_id) for parent in members])
         page = Paginator(people, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
         rows = [(person, by_id[str(person.pk)]) for person in page]
         _record_list_view(request, user, [person for person, _ in rows])
@@ -133,11 +126,7 @@ def removals(request: HttpRequest) -> HttpResponse:
         details: dict[str, list[str]] = {}
         for finding in found:
             details.setdefault(finding.person_id, []).append(finding.detail)
-        people = _visible(
-            user,
-            list(details),
-            removal_episodes(report.filters.cut).values("person_id"),
-        )
+        people = _visible(user, [UUID(person_id) for person_id in details])
         page = Paginator(people, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
         finding_rows = [(person, details[str(person.pk)]) for person in page]
         _record_list_view(request, user, [person for person, _ in finding_rows])
