@@ -23,13 +23,13 @@ from reunify.audit.history import record_view
 from reunify.families.models import Person
 from reunify.families.selectors import persons_visible_to
 from reunify.oversight.classification import CountedParent
-from reunify.oversight.data_quality import FINDING_TITLES, data_quality
+from reunify.oversight.data_quality import FINDING_TITLES
 from reunify.oversight.definitions import DEFICIENCY_WORDS, TITLES
 from reunify.oversight.forms import RemovalsFilterForm
 from reunify.oversight.id_sets import one_of
 from reunify.oversight.presentation import deficiency_figures, figures
 from reunify.oversight.report import COUNTS, RemovalsReport
-from reunify.oversight.report_cache import recent_removals_report
+from reunify.oversight.report_cache import recent_data_quality, recent_removals_report
 from reunify.vocabulary import Deficiency
 from reunify.web.responses import acting_user
 
@@ -106,7 +106,7 @@ def removals(request: HttpRequest) -> HttpResponse:
         "keep": keep.urlencode(),
     }
 
-    quality = data_quality(report.filters.cut)
+    quality = recent_data_quality(report.filters, today=today)
     context["findings"] = [
         (kind, FINDING_TITLES[kind], len(found)) for kind, found in quality.findings.items()
     ]
