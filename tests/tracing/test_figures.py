@@ -117,3 +117,30 @@ def test_the_command_line_prints_the_figures_as_json(
     assert answer["as_of"]
     assert main(["tracing", "open-cases"]) == 0
     assert json.loads(capsys.readouterr().out) == {"opened": 0, "closed_as_reunified": 0}
+
+
+def test_postgres_and_python_count_alike(cast: CastMember, station: Facility) -> None:
+    """The dashboard counts in one GROUPING SETS query on PostgreSQL and in Python on
+    SQLite; both must give the same numbers."""
+    from reunify.tracing.figures import (
+        BREAKDOWNS,
+        _counted_in_postgres,
+        _counted_in_python,
+        _flag,
+        with_dimensions,
+    )
+
+    tomas = cast("tomas")
+    world = removed_mother_and_son(officer=cast("olivia"), tracer=tomas, station=station)
+    kiche_mother_with_children(actor=cast("olivia"), station=station, children=("Ana", "Luis"))
+    tracing_cases_open_for_separated_children(actor=tomas)
+    reach(tracer=tomas, case=world.case)
+    flags = {f"is_{figure.key}": _flag(figure) for figure in FIGURES}
+    rows = (
+        with_dimensions(TracingCase.objects.all())
+        .annotate(**flags)
+        .order_by()
+        .values_list("child_id", *BREAKDOWNS, *flags)
+    )
+    assert _counted_in_postgres(rows) == _counted_in_python(rows)
+    assert _counted_in_python(rows)[("", "")]["children_traced"] == 3
