@@ -36,10 +36,11 @@ def test_search_by_name_through_the_api(
         content_type="application/json",
         **bearer(olivia_token),
     )
-    deprecated = client.get("/api/v1/persons", {"q": "xiloj maria"}, **bearer(olivia_token))
+    in_the_address = client.get("/api/v1/persons", {"q": "xiloj maria"}, **bearer(olivia_token))
 
     body = answer.json()
-    assert deprecated.json()["items"] == body["items"]
+    assert in_the_address.status_code == 400
+    assert "POST it to /persons/search" in in_the_address.json()["detail"]
     assert answer.status_code == 200
     assert body["count"] == 1
     assert body["items"][0]["id"] == str(mother.pk)

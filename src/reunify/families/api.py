@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
 
 from reunify.accounts.models import User
 from reunify.api.auth import caller
@@ -110,10 +111,6 @@ class FamilyUnitOut(Schema):
     separations: list[SeparationOut]
 
 
-class PersonSearch(PageQuery):
-    q: Text = Field("", max_length=200, description="Name words or an identifier")
-
-
 class PersonSearchBody(PageQuery):
     q: Text = Field(..., min_length=1, max_length=200, description="Name words or an identifier")
 
@@ -159,11 +156,12 @@ def _person(person: Person, current: CustodyEpisode | None = None, *, user: User
     }
 
 
-def persons_page(request: HttpRequest, search: PersonSearch | PersonSearchBody) -> dict[str, Any]:
+def persons_page(request: HttpRequest, search: PageQuery | PersonSearchBody) -> dict[str, Any]:
     user = caller(request)
+    query = search.q if isinstance(search, PersonSearchBody) else ""
     matches = (
-        persons_matching(user=user, query=search.q)
-        if search.q.strip()
+        persons_matching(user=user, query=query)
+        if query.strip()
         else persons_visible_to(user=user).order_by("first_surname", "given_names", "id")
     )
     page = page_of(matches, search)
@@ -176,10 +174,13 @@ def persons_page(request: HttpRequest, search: PersonSearch | PersonSearchBody) 
     return page
 
 
-@router.get("/persons", response={200: PersonPage, **ERRORS}, summary="List people")
-def list_persons(request: HttpRequest, query: Query[PersonSearch]) -> dict[str, Any]:
-    """All visible people, a page at a time. `q` still works here but is deprecated: a name
-    in a URL ends up in logs and histories; search with `POST /persons/search` instead."""
+@router.get("/persons", response={200: PersonPage, **WRITE_ERRORS}, summary="List people")
+def list_persons(request: HttpRequest, query: Query[PageQuery]) -> dict[str, Any]:
+    """All visible people, a page at a time. A search goes to `POST /persons/search`: a
+    name in a URL ends up in logs and histories, so a `q` here is refused (it was once
+    accepted), never silently ignored."""
+    if request.GET.get("q", "").strip():
+        raise HttpError(400, "A search does not go in the address: POST it to /persons/search.")
     return persons_page(request, query)
 
 
