@@ -96,7 +96,8 @@ class CountedParent:
         )
         object.__setattr__(self, "removal_class", found)
         object.__setattr__(self, "person_key", str(self.person_id))
-        object.__setattr__(self, "removal_month", f"{self.removal.at.astimezone(UTC):%Y-%m}")
+        at = self.removal.at.astimezone(UTC)
+        object.__setattr__(self, "removal_month", f"{at.year:04d}-{at.month:02d}")
 
     @property
     def deficiencies(self) -> tuple[Deficiency, ...]:
