@@ -92,12 +92,11 @@ class TracingCase(Record):
         ]
         indexes = [
             models.Index(fields=["state", "next_action_due"], name="tracing_queue"),
-            # The work queue's order over open cases, so a page is read in index order.
+            # The work queue's order over open cases, so a page is read in index order
+            # (plain columns: SQLite refuses NULLS FIRST/LAST in an index; PostgreSQL
+            # sorts the never-attempted first within each due date incrementally).
             models.Index(
-                F("next_action_due").asc(nulls_last=True),
-                F("last_attempt_at").asc(nulls_first=True),
-                "created_at",
-                "id",
+                fields=["next_action_due", "last_attempt_at", "created_at", "id"],
                 condition=Q(closed_at__isnull=True),
                 name="tracing_open_queue_order",
             ),
