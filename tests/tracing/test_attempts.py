@@ -14,7 +14,7 @@ from reunify.tracing.transitions import TracingState
 from tests.families.factories import history
 from tests.tracing.factories import CastMember, removed_mother_and_son
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 def test_two_failed_calls_and_a_success_put_the_case_in_contact(

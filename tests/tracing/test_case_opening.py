@@ -13,7 +13,7 @@ from tests.elections.factories import days_ago, kiche_mother_with_children
 from tests.families.factories import history, mother_and_daughter, reunite
 from tests.tracing.factories import CastMember
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 def test_a_case_opens_for_each_separated_child_and_only_once(

@@ -22,7 +22,7 @@ from reunify.tracing.services import (
 from tests.elections.factories import kiche_mother_with_children
 from tests.tracing.factories import CastMember, reach, removed_mother_and_son
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 def counts() -> dict[str, int]:
@@ -119,6 +119,7 @@ def test_the_command_line_prints_the_figures_as_json(
     assert json.loads(capsys.readouterr().out) == {"opened": 0, "closed_as_reunified": 0}
 
 
+@pytest.mark.postgres_only
 def test_postgres_and_python_count_alike(cast: CastMember, station: Facility) -> None:
     """The dashboard counts in one GROUPING SETS query on PostgreSQL and in Python on
     SQLite; both must give the same numbers."""

@@ -12,7 +12,7 @@ from reunify.tracing.services import tracing_case_assign
 from reunify.tracing.transitions import TracingState
 from tests.tracing.factories import CastMember, removed_mother_and_son
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 def signed_in(user: object) -> Client:

@@ -20,7 +20,7 @@ from reunify.tracing.services import (
 from tests.tracing.factories import CastMember, reach, removed_mother_and_son
 from tests.tracing.pfif_rules import problems
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 VALID = b"""<?xml version="1.0" encoding="utf-8"?>
 <pfif:pfif xmlns:pfif="http://zesty.ca/pfif/1.4">

@@ -26,7 +26,7 @@ from tests.elections.factories import delivered_notice, elect, kiche_mother_with
 from tests.families.factories import aunt_and_nephew, history
 from tests.tracing.factories import CastMember, reach, removed_mother_and_son
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 def test_a_removed_mother_is_paroled_back_to_her_son(cast: CastMember, station: Facility) -> None:
