@@ -22,6 +22,8 @@ from reunify.oversight.data_quality import (
     LINKS_IN_REVIEW,
     data_quality,
 )
+from reunify.oversight.filters import parse_filters
+from reunify.oversight.read_model import removals_report
 from reunify.vocabulary import ElectionForm
 from tests.oversight.records import Family, extract_election, removed_parent
 
@@ -84,7 +86,7 @@ def test_each_kind_of_finding_is_found_and_counted() -> None:
     election.save()
     languages_by_agency(carla)
 
-    findings = data_quality().to_json()
+    findings = data_quality(removals_report()).to_json()
     assert findings[LINKS_IN_REVIEW]["persons"] == [str(ana.parent.pk)]
     assert findings[CONTRADICTORY_ELECTIONS]["persons"] == [str(berta.parent.pk)]
     assert "SPOKEN_BUT_SIGNED" in findings[CONTRADICTORY_ELECTIONS]["details"][0]["detail"]
@@ -95,8 +97,9 @@ def test_each_kind_of_finding_is_found_and_counted() -> None:
 def test_as_of_a_day_before_a_removal_was_recorded_it_has_no_findings() -> None:
     ana = removed_parent("Ana")
     link_in_review(ana)
-    cut = timezone.now() - timedelta(days=1)
-    assert data_quality(cut).to_json()[LINKS_IN_REVIEW]["count"] == 0
+    yesterday = (timezone.now() - timedelta(days=1)).date().isoformat()
+    report = removals_report(parse_filters(as_of=yesterday))
+    assert data_quality(report).to_json()[LINKS_IN_REVIEW]["count"] == 0
 
 
 def test_the_page_counts_and_links_the_findings(ada: User) -> None:

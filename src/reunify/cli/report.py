@@ -51,7 +51,7 @@ def _writer(report: "RemovalsReport", form: str) -> Callable[[IO[Any]], object]:
 
         def write_json(out: IO[str]) -> object:
             document = report.to_json()
-            document["data_quality"] = data_quality(report.filters.cut).to_json()
+            document["data_quality"] = data_quality(report).to_json()
             return out.write(json.dumps(document, indent=2) + "\n")
 
         return write_json

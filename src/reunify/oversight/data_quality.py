@@ -3,8 +3,8 @@
 - removed persons with a parent-child link linkage proposed but nobody has decided
   (`linkage.FamilyLink` status REVIEW): until decided, no separation exists for it, so the
   report may miss a parent or a child left behind;
-- elections of removed parents whose fields contradict each other (`contradictions`);
-- removed parents whose agencies recorded languages with none in common: the
+- elections of the counted parents whose fields contradict each other (`contradictions`);
+- counted parents whose agencies recorded languages with none in common: the
   LANGUAGE_NOT_UNDERSTOOD verdict rests on which agency was right.
 
 Read set-wise, like the report. Linkage tables say what the records are now; as of an
@@ -14,13 +14,10 @@ earlier day, only the set of removed persons follows `--as-of`.
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
-from django.db.models import Q
-
 from reunify.elections.models import Election
-from reunify.families.models import Separation
 from reunify.imports.models import RECORD_MODELS
 from reunify.linkage.models import FamilyLink, FamilyLinkStatus, LinkedRecord
 from reunify.oversight.contradictions import (
@@ -30,6 +27,7 @@ from reunify.oversight.contradictions import (
 )
 from reunify.oversight.id_sets import one_of
 from reunify.oversight.read_model import removal_episodes
+from reunify.oversight.report import RemovalsReport
 
 LINKS_IN_REVIEW = "removed_persons_with_links_in_review"
 CONTRADICTORY_ELECTIONS = "contradictory_elections"
@@ -80,40 +78,36 @@ class DataQuality:
         }
 
 
-def data_quality(cut: datetime | None = None) -> DataQuality:
-    removed = list(set(removal_episodes(cut).values_list("person_id", flat=True)))
-    parents = list(
-        set(
-            Separation.objects.filter(parent_id__in=one_of(removed))
-            .order_by()
-            .values_list("parent_id", flat=True)
-        )
-    )
+def data_quality(report: RemovalsReport) -> DataQuality:
+    """The findings that bear on `report`: links in review of anyone removed (as of its
+    day), contradictions and language conflicts of the parents it counts."""
+    cut = report.filters.cut
+    parents = [cast(UUID, parent.person_id) for parent in report.parents]
     return DataQuality(
         {
-            LINKS_IN_REVIEW: links_in_review(removed),
+            LINKS_IN_REVIEW: links_in_review(cut),
             CONTRADICTORY_ELECTIONS: contradictory_elections(parents, cut),
             CONFLICTING_LANGUAGES: conflicting_languages(parents),
         }
     )
 
 
-def links_in_review(removed: list[UUID]) -> list[Finding]:
-    removed_set = {str(person_id) for person_id in removed}
+def links_in_review(cut: datetime | None) -> list[Finding]:
+    # Few links wait for review: each side is looked up among the removed by the database.
+    removed = removal_episodes(cut).values("person_id")
+    in_review = FamilyLink.objects.filter(status=FamilyLinkStatus.REVIEW).order_by(
+        "parent_person_id", "child_person_id"
+    )
     found: dict[str, list[str]] = defaultdict(list)
-    for parent_id, child_id, confidence in (
-        FamilyLink.objects.filter(status=FamilyLinkStatus.REVIEW)
-        .filter(Q(parent_person_id__in=one_of(removed)) | Q(child_person_id__in=one_of(removed)))
-        .order_by("parent_person_id", "child_person_id")
-        .values_list("parent_person_id", "child_person_id", "confidence")
-    ):
+    for parent_id, child_id, confidence in in_review.filter(
+        parent_person_id__in=removed
+    ).values_list("parent_person_id", "child_person_id", "confidence"):
         found[str(parent_id)].append(f"parent of {child_id}? (confidence {confidence:.2f})")
+    for parent_id, child_id, confidence in in_review.filter(
+        child_person_id__in=removed
+    ).values_list("parent_person_id", "child_person_id", "confidence"):
         found[str(child_id)].append(f"child of {parent_id}? (confidence {confidence:.2f})")
-    return [
-        Finding(person_id, "; ".join(words))
-        for person_id, words in sorted(found.items())
-        if person_id in removed_set
-    ]
+    return [Finding(person_id, "; ".join(words)) for person_id, words in sorted(found.items())]
 
 
 def contradictory_elections(parents: list[UUID], cut: datetime | None) -> list[Finding]:

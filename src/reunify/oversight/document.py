@@ -41,7 +41,7 @@ def document_html(report: RemovalsReport, names: Mapping[str, str]) -> str:
             ],
             "findings": [
                 (FINDING_TITLES[kind], len(found))
-                for kind, found in data_quality(report.filters.cut).findings.items()
+                for kind, found in data_quality(report).findings.items()
             ],
             "cases": rows[:CASES_IN_PRINT],
             "cases_left_out": max(len(rows) - CASES_IN_PRINT, 0),

@@ -53,11 +53,10 @@ def recent_removals_report(filters: ReportFilters, *, today: date) -> RemovalsRe
     )
 
 
-def recent_data_quality(filters: ReportFilters, *, today: date) -> DataQuality:
+def recent_data_quality(report: RemovalsReport, *, today: date) -> DataQuality:
+    filters = report.filters
     return _remembered(
-        ("data quality", filters.as_of),
-        _settled(filters, today),
-        lambda: data_quality(filters.cut),
+        ("data quality", filters), _settled(filters, today), lambda: data_quality(report)
     )
 
 

@@ -106,7 +106,7 @@ def removals(request: HttpRequest) -> HttpResponse:
         "keep": keep.urlencode(),
     }
 
-    quality = recent_data_quality(report.filters, today=today)
+    quality = recent_data_quality(report, today=today)
     context["findings"] = [
         (kind, FINDING_TITLES[kind], len(found)) for kind, found in quality.findings.items()
     ]
