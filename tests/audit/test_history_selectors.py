@@ -32,5 +32,6 @@ def test_a_units_history_is_its_own_changes_in_the_order_they_happened(
         ("family.member_added", olivia),
         ("family.member_added", olivia),
         ("separation.recorded", sam),
+        ("tracing.case_opened", sam),  # a separated child is traced from that moment
     ]
     assert len(history_of_family_unit(family_unit_id=other.id)) == 3

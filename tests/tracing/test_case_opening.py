@@ -16,7 +16,7 @@ from tests.tracing.factories import CastMember
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
-def test_a_case_opens_for_each_separated_child_and_only_once(
+def test_a_case_opens_when_a_separation_is_recorded_and_only_once(
     cast: CastMember, station: Facility
 ) -> None:
     olivia, tomas = cast("olivia"), cast("tomas")
@@ -24,17 +24,34 @@ def test_a_case_opens_for_each_separated_child_and_only_once(
         actor=olivia, station=station, children=("Tomás", "Ana")
     )
 
-    assert tracing_cases_open_for_separated_children(actor=tomas) == {
-        "opened": 2,
-        "closed_as_reunified": 0,
-    }
-    assert tracing_cases_open_for_separated_children(actor=None)["opened"] == 0
-
     cases = TracingCase.objects.filter(parent=mother)
     assert {case.child for case in cases} == set(kids)
     assert all(case.state == TracingState.NOT_STARTED for case in cases)
     assert all(case.no_contact_info for case in cases)  # no number known yet
     assert len(history("tracing.case_opened")) == 2
+    assert tracing_cases_open_for_separated_children(actor=tomas) == {
+        "opened": 0,
+        "closed_as_reunified": 0,
+    }
+
+
+def test_the_sweep_opens_cases_for_separations_written_without_one(
+    cast: CastMember, station: Facility
+) -> None:
+    """Separations read from agency extracts are written by linkage in bulk, not by the
+    separation service; the sweep (`reunify tracing open-cases`) finds them."""
+    olivia, tomas = cast("olivia"), cast("tomas")
+    _, mother, kids = kiche_mother_with_children(
+        actor=olivia, station=station, children=("Tomás", "Ana")
+    )
+    TracingCase.objects.all().delete()  # as if the separations had come from an extract
+
+    assert tracing_cases_open_for_separated_children(actor=tomas) == {
+        "opened": 2,
+        "closed_as_reunified": 0,
+    }
+    assert tracing_cases_open_for_separated_children(actor=None)["opened"] == 0
+    assert {case.child for case in TracingCase.objects.filter(parent=mother)} == set(kids)
 
 
 def test_a_reunion_recorded_elsewhere_closes_the_case_as_reunified(

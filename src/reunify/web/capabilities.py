@@ -14,6 +14,7 @@ CAPABILITIES = {
     "record_elections": roles.ELECTION_RECORDERS,
     "plan_removals": roles.REMOVAL_OFFICERS,
     "read_history": roles.RECORD_HISTORY_READERS,
+    "trace": roles.TRACERS,
 }
 
 

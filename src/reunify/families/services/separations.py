@@ -72,6 +72,11 @@ def separation_record(
             "reason_detail": separation.reason_detail,
         },
     )
+    # Imported here: tracing builds on families, not the other way round, but a
+    # separation recorded without its tracing case would be a family nobody looks for.
+    from reunify.tracing.services.cases import tracing_case_open_for_separation
+
+    tracing_case_open_for_separation(actor=actor, separation=separation)
     return separation
 
 

@@ -134,6 +134,23 @@ def tracing_case_open(
     )
 
 
+def tracing_case_open_for_separation(*, actor: User | None, separation: Separation) -> None:
+    """The case a new separation opens, in the separation's own transaction: a child
+    apart from a parent is traced from the moment they are apart (issue 6). Nothing
+    happens when a case already seeks this parent for this child."""
+    if TracingCase.objects.filter(
+        child_id=separation.child_id, parent_id=separation.parent_id, closed_at__isnull=True
+    ).exists():
+        return
+    _create_case(
+        actor=actor,
+        child=separation.child,
+        parent=separation.parent,
+        family_unit=separation.family_unit,
+        separation=separation,
+    )
+
+
 @transaction.atomic
 def tracing_cases_open_for_separated_children(*, actor: User | None) -> dict[str, int]:
     """A case for every open separation that has none, and every open case whose
