@@ -1,6 +1,7 @@
 """The `reunify` script as a person runs it: real processes, one-line errors, exit codes."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -67,6 +68,7 @@ def test_migrate_then_demo_on_the_embedded_database_says_how_to_sign_in(tmp_path
 
     assert first.returncode == 0, first.stderr
     assert "Loaded 40 family units" in first.stdout
+    assert re.search(r"and [1-9][0-9]* tracing cases", first.stdout)  # the queue is not empty
     assert "reunify-demo-2026" in first.stdout
     assert "OJSXK3TJMZ4SAZDFNVXSAMRQGI3CA33L" in first.stdout
     assert (tmp_path / "reunify.sqlite3").exists()
