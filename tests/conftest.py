@@ -17,6 +17,9 @@ from reunify.accounts.roles import Role
 from reunify.families.choices import CustodyKind
 from reunify.families.models import Facility
 
+# Browser fixtures live in one plugin: one Playwright for the whole session.
+pytest_plugins = ["tests.browser"]
+
 CAST_PASSWORD = "a long cast password 2026"
 
 CAST: dict[str, tuple[str, Role]] = {

@@ -1,4 +1,7 @@
-"""A real browser: Playwright driving Debian's Chromium (never a downloaded browser)."""
+"""A real browser: Playwright driving Debian's Chromium (never a downloaded browser).
+
+A plugin of the root conftest, so every folder's browser tests share one browser: two
+session fixtures would start two Playwright loops in one thread, which Playwright refuses."""
 
 import os
 import shutil
