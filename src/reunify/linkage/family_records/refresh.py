@@ -4,7 +4,7 @@ latest linkage run, in one transaction with its history entry."""
 from dataclasses import asdict, dataclass
 from uuid import UUID
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from reunify.accounts.models import User
 from reunify.accounts.permissions import require_role
@@ -51,6 +51,17 @@ class RefreshCounts:
     kept_for_references: int
 
 
+def refresh_statistics() -> None:
+    """The run has just rewritten linked records and links, often in this transaction:
+    without fresh statistics the planner takes the tables for empty."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "ANALYZE linkage_linkedrecord, linkage_familylink, families_person, "
+                "families_personlanguage, families_personidentifier"
+            )
+
+
 def accepted_links() -> dict[tuple[UUID, UUID], float]:
     return {
         (parent, child): confidence
@@ -82,6 +93,7 @@ def family_records_refresh(*, actor: User | None, run: LinkageRun) -> RefreshCou
     """Write what the extracts say of each person `run` resolved (see the package doc)."""
     if actor is not None:
         require_role(actor, LINKAGE_RUNNERS, action="write linked records into the family records")
+    refresh_statistics()
     linked = linked_rows()
     facilities = facilities_named(linked)
 
@@ -90,8 +102,11 @@ def family_records_refresh(*, actor: User | None, run: LinkageRun) -> RefreshCou
     upsert(Person, persons)
     person_ids = list(grouped)
     # Every person from the extracts is among `grouped` (or stale, and deleted below).
-    PersonLanguage.objects.filter(person__from_extracts=True).delete()
-    PersonIdentifier.objects.filter(person__from_extracts=True).delete()
+    # `person_id IN (subquery)`, not `person__from_extracts`: Django writes the latter as a
+    # self-join that PostgreSQL ran as a nested loop for minutes on fresh statistics.
+    from_extracts = Person.objects.filter(from_extracts=True).values("pk")
+    PersonLanguage.objects.filter(person_id__in=from_extracts).delete()
+    PersonIdentifier.objects.filter(person_id__in=from_extracts).delete()
     insert(
         PersonLanguage, [code for pid, rows in grouped.items() for code in languages_of(pid, rows)]
     )
