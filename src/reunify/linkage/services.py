@@ -59,7 +59,9 @@ def linkage_run(
     if not 0 < threshold < 1:
         raise LinkageRefused(f"the threshold must lie between 0 and 1, not {threshold}")
     started_at = timezone.now()
+    clock = time.perf_counter()
     frame = staged_frame()
+    read_seconds = time.perf_counter() - clock
     if len(frame) < FEWEST_RECORDS:
         raise LinkageRefused(
             f"{len(frame)} staged records are too few to learn a model from (at least "
@@ -68,6 +70,7 @@ def linkage_run(
     found = link_persons(frame, threshold=threshold, memory_limit=memory_limit, engine=engine)
     modelled = dict(zip(found.clusters["unique_id"], found.clusters["person_id"], strict=True))
     doubtful = doubtful_pairs(found.pairs)
+    clock = time.perf_counter()
     with transaction.atomic():
         clusters = apply_decisions(
             modelled,
@@ -90,7 +93,10 @@ def linkage_run(
             starter_label=actor_label,
             records=len(persons),
             persons=len(set(persons.values())),
-            seconds={stage: round(seconds, 2) for stage, seconds in found.seconds.items()},
+            seconds={
+                "read_staged": round(read_seconds, 2),
+                **{stage: round(seconds, 2) for stage, seconds in found.seconds.items()},
+            },
             parameters=plain_parameters(found.parameters),
         )
         LinkedRecord.objects.all().delete()
@@ -105,6 +111,8 @@ def linkage_run(
         )
         LinkedRecord.objects.bulk_create(linked, batch_size=WRITE_BATCH)
         waiting = queue_update(run, doubtful)
+        # Decisions applied, ids kept, linked records and the review queue written.
+        run.seconds["write_linked"] = round(time.perf_counter() - clock, 2)
         started = time.perf_counter()
         found_links = apply_family_decisions(
             family_links(frame, as_clusters(persons)).links,
@@ -112,7 +120,9 @@ def linkage_run(
             persons={str(person) for person in persons.values()},
         )
         run.seconds["family_links"] = round(time.perf_counter() - started, 2)
+        started = time.perf_counter()
         links_replace(run, found_links)
+        run.seconds["write_links"] = round(time.perf_counter() - started, 2)
         started = time.perf_counter()
         family_records_refresh(actor=actor, run=run)
         run.seconds["family_records"] = round(time.perf_counter() - started, 2)
