@@ -13,6 +13,7 @@ from uuid import UUID
 from django.db import connection, models
 from psycopg.types.json import Jsonb
 
+from reunify.bulk_copy import copy_rows
 from reunify.families.rules import Problem
 from reunify.imports.models import ExtractRecord
 
@@ -68,13 +69,13 @@ def write_records(model: type[ExtractRecord], rows: list[dict[str, Any]]) -> Non
     fields = model._meta.concrete_fields
     is_json = [isinstance(field, models.JSONField) for field in fields]
     names = [field.attname for field in fields]
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-    table = connection.ops.quote_name(model._meta.db_table)
-    with connection.cursor() as cursor, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row(
-                [
-                    Jsonb(row[name]) if json else row[name]
-                    for name, json in zip(names, is_json, strict=True)
-                ]
-            )
+    copy_rows(
+        model,
+        (
+            [
+                Jsonb(row[name]) if json else row[name]
+                for name, json in zip(names, is_json, strict=True)
+            ]
+            for row in rows
+        ),
+    )

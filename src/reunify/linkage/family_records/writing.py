@@ -15,15 +15,15 @@ from django.db import connection, models, transaction
 from django.db.models.deletion import ProtectedError, RestrictedError
 from django.utils import timezone
 
+from reunify.bulk_copy import columns_of, copy_rows
+
 BATCH = 2000
 Model = TypeVar("Model", bound=models.Model)
 
 
 def upsert(model: type[Model], rows: Sequence[Model]) -> None:
-    """Insert new rows and overwrite existing ones (same id) with what the extracts say.
-
-    `created_at` keeps the first run's time: it says when Reunify first knew the record.
-    """
+    """Insert new rows and overwrite existing ones (same id) with what the extracts say,
+    all but `created_at`. On PostgreSQL by COPY into a temporary table, then one INSERT."""
     _write(model, rows, overwrite=True)
 
 
@@ -35,45 +35,42 @@ def _write(model: type[Model], rows: Sequence[Model], *, overwrite: bool) -> Non
     if not rows:
         return
     fields = model._meta.concrete_fields
+    # `created_at` says when Reunify first knew the record: an overwrite keeps it.
+    overwritten = [f for f in fields if not f.primary_key and f.name != "created_at"]
     if connection.vendor != "postgresql":
-        kept = [f.name for f in fields if not f.primary_key and f.name != "created_at"]
         for start in range(0, len(rows), BATCH):
             batch = rows[start : start + BATCH]
             if overwrite:
                 model._default_manager.bulk_create(
-                    batch, update_conflicts=True, unique_fields=["id"], update_fields=kept
+                    batch,
+                    update_conflicts=True,
+                    unique_fields=["id"],
+                    update_fields=[f.name for f in overwritten],
                 )
             else:
                 model._default_manager.bulk_create(batch)
         return
-    # On PostgreSQL by COPY: the ORM spent most of a refresh compiling INSERTs and
-    # quoting values in Python (profiled: 155 of 255 s on 84,000 records).
+    now = timezone.now()
+    values = ([_value(field, row, now) for field in fields] for row in rows)
+    if not overwrite:
+        copy_rows(model, values)
+        return
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
-    columns = ", ".join(quote(field.column) for field in fields)
-    now = timezone.now()
+    staged = quote(f"refresh_{model._meta.db_table}")
+    columns = columns_of(model)
+    assignments = ", ".join(f"{quote(f.column)} = EXCLUDED.{quote(f.column)}" for f in overwritten)
     with connection.cursor() as cursor:
-        target = table
-        if overwrite:
-            target = quote(f"refresh_{model._meta.db_table}")
-            cursor.execute(
-                f"CREATE TEMP TABLE {target} (LIKE {table} INCLUDING DEFAULTS) ON COMMIT DROP"
-            )
-        with cursor.copy(f"COPY {target} ({columns}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row([_value(field, row, now) for field in fields])
-        if overwrite:
-            assignments = ", ".join(
-                f"{quote(field.column)} = EXCLUDED.{quote(field.column)}"
-                for field in fields
-                if not field.primary_key and field.name != "created_at"
-            )
-            # Names only, from the model's own metadata: no value is spliced in.
-            cursor.execute(
-                f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {target} "  # noqa: S608
-                f"ON CONFLICT (id) DO UPDATE SET {assignments}"
-            )
-            cursor.execute(f"DROP TABLE {target}")
+        cursor.execute(
+            f"CREATE TEMP TABLE {staged} (LIKE {table} INCLUDING DEFAULTS) ON COMMIT DROP"
+        )
+        copy_rows(model, values, into=staged)
+        # Names only, from the model's own metadata: no value is spliced in.
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {staged} "  # noqa: S608
+            f"ON CONFLICT (id) DO UPDATE SET {assignments}"
+        )
+        cursor.execute(f"DROP TABLE {staged}")
 
 
 def _value(field: Any, row: models.Model, now: datetime) -> Any:
