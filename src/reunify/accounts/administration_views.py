@@ -6,6 +6,7 @@ A one-time password is shown in the answer to the POST that made it, never in an
 and never again: the administrator hands it over, its holder must replace it.
 """
 
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -160,36 +161,43 @@ def user_deactivation(request: HttpRequest, user_id: UUID) -> HttpResponse:
     return redirect("accounts:user", user_id=found.pk)
 
 
-@administrators_only
-@require_POST
-def user_reactivation(request: HttpRequest, user_id: UUID) -> HttpResponse:
+def _new_one_time_password(
+    request: HttpRequest,
+    user_id: UUID,
+    give: Callable[..., str],
+    *,
+    refused: str,
+    heading: str,
+) -> HttpResponse:
+    """Run `give` (reactivation or a reset: both hand out a one-time password) and show
+    the password once, or say why not."""
     found = _user_or_404(request, user_id)
     try:
-        password = user_reactivate(actor=acting_user(request), user=found)
+        password = give(actor=acting_user(request), user=found)
     except PermissionDenied as error:
         return forbidden(request, error)
     except ValidationError as error:
-        messages.error(request, "Not reactivated: " + " ".join(error.messages))
+        messages.error(request, f"{refused}: " + " ".join(error.messages))
         return redirect("accounts:user", user_id=found.pk)
-    return _one_time_password(
-        request, found, password, heading=f"User {found.username} reactivated"
-    )
+    return _one_time_password(request, found, password, heading=heading.format(found.username))
+
+
+@administrators_only
+@require_POST
+def user_reactivation(request: HttpRequest, user_id: UUID) -> HttpResponse:
+    return _new_one_time_password(
+        request, user_id, user_reactivate, refused="Not reactivated",
+        heading="User {} reactivated",
+    )  # fmt: skip
 
 
 @administrators_only
 @require_POST
 def user_password(request: HttpRequest, user_id: UUID) -> HttpResponse:
-    found = _user_or_404(request, user_id)
-    try:
-        password = user_password_reset(actor=acting_user(request), user=found)
-    except PermissionDenied as error:
-        return forbidden(request, error)
-    except ValidationError as error:
-        messages.error(request, "Password not reset: " + " ".join(error.messages))
-        return redirect("accounts:user", user_id=found.pk)
-    return _one_time_password(
-        request, found, password, heading=f"Password of {found.username} reset"
-    )
+    return _new_one_time_password(
+        request, user_id, user_password_reset, refused="Password not reset",
+        heading="Password of {} reset",
+    )  # fmt: skip
 
 
 @administrators_only
