@@ -105,3 +105,17 @@ def test_the_openapi_document_is_served(client: Client, db: None) -> None:
     document = client.get("/api/v1/openapi.json").json()
     assert document["openapi"].startswith("3.")
     assert "/api/v1/family-units/{family_unit_id}" in document["paths"]
+
+
+def test_a_search_body_with_a_boolean_page_size_is_refused(
+    client: Client, olivia_token: str
+) -> None:
+    # Found by schemathesis: `true` had been read as a page size of 1.
+    answer = client.post(
+        "/api/v1/persons/search",
+        {"q": "xiloj", "page_size": True},
+        content_type="application/json",
+        **bearer(olivia_token),
+    )
+    assert answer.status_code == 422
+    assert "page_size" in answer.json()["errors"]
