@@ -119,3 +119,10 @@ def test_a_search_body_with_a_boolean_page_size_is_refused(
     )
     assert answer.status_code == 422
     assert "page_size" in answer.json()["errors"]
+
+
+def test_a_page_number_given_twice_is_refused(client: Client, olivia_token: str) -> None:
+    # Found by schemathesis: `?page=x&page=16.0` had been read as page 16.
+    answer = client.get("/api/v1/family-units?page=2&page=3", **bearer(olivia_token))
+    assert answer.status_code == 422
+    assert "page" in answer.json()["errors"]

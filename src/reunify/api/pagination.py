@@ -6,13 +6,15 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from ninja import Field, Schema
 
+from reunify.api.inputs import WholeNumber
+
 DEFAULT_PAGE_SIZE = 25
 MAX_PAGE_SIZE = 200
 
 
 class PageQuery(Schema):
-    page: int = Field(1, ge=1, le=1_000_000, description="1 for the first page")
-    page_size: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
+    page: WholeNumber = Field(1, ge=1, le=1_000_000, description="1 for the first page")
+    page_size: WholeNumber = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
 
 
 def page_of(queryset: QuerySet[Any], query: PageQuery) -> dict[str, Any]:

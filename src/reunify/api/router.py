@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 
 from reunify.api.auth import API_AUTH
 from reunify.api.errors import install_error_handlers
+from reunify.api.inputs import OneValueEach
 from reunify.elections.api import router as elections_router
 from reunify.families.api import router as families_router
 from reunify.removals.api import router as removals_router
@@ -15,6 +16,7 @@ api = NinjaAPI(
     description="Records of families across custodians. Every answer is scoped to the caller.",
     auth=API_AUTH,
     urls_namespace="api",
+    parser=OneValueEach(),
 )
 install_error_handlers(api)
 api.add_router("/", families_router)

@@ -6,7 +6,7 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
-from reunify.api.inputs import Moment, Text
+from reunify.api.inputs import Moment, Text, WholeNumber
 from reunify.api.pagination import PageQuery
 from reunify.api.references import ActorRef, PersonRef
 
@@ -134,7 +134,7 @@ class TracingContactIn(Schema):
 
     kind: str = Field("", max_length=12, description="Required: CALL, VIDEO_CALL or VISIT")
     happened_at: Moment | None = Field(None, description="Required")
-    minutes: int | None = Field(None, ge=1, le=1440)
+    minutes: WholeNumber | None = Field(None, ge=1, le=1440)
     notes: Text = Field("", max_length=8000)
 
 
