@@ -1,14 +1,20 @@
-"""Each test builds its own records: no report kept from another test's database."""
+"""The page rebuilds a report that is behind the records on a thread of its own, which
+would not see a test's uncommitted records: tests see which rebuilds were started."""
 
-from collections.abc import Iterator
+from datetime import date
 
 import pytest
 
-from reunify.oversight.report_cache import forget_reports
+from reunify.oversight import views
 
 
 @pytest.fixture(autouse=True)
-def _fresh_reports() -> Iterator[None]:
-    forget_reports()
-    yield
-    forget_reports()
+def rebuilds_started(monkeypatch: pytest.MonkeyPatch) -> list[date | None]:
+    started: list[date | None] = []
+
+    def start(as_of: date | None) -> bool:
+        started.append(as_of)
+        return True
+
+    monkeypatch.setattr(views, "rebuild_in_background", start)
+    return started

@@ -4,15 +4,21 @@ only as far as each may see them, each list shown recorded as a view.
 The cast: Ada the auditor sees everyone; Luis of counsel sees only his client Ana.
 """
 
+import uuid
 from collections.abc import Callable
+from datetime import date, timedelta
 
 import pytest
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from reunify.accounts.models import CounselGrant, User
+from reunify.audit.history import record_change
 from reunify.audit.models import HistoryEntry
+from reunify.oversight.models import StoredRemovalsReport
+from reunify.oversight.report_store import removals_report_build
 from reunify.vocabulary import ElectionForm
 from tests.oversight.records import extract_election, removed_parent
 
@@ -88,3 +94,53 @@ def test_a_period_that_ends_before_it_starts_is_refused_in_words(ada: User) -> N
 
 def test_anyone_signed_out_is_sent_to_sign_in() -> None:
     assert Client().get(PAGE).status_code == 302
+
+
+def test_a_visitor_is_answered_from_the_kept_report_which_says_what_it_reflects(
+    ada: User, rebuilds_started: list[date | None]
+) -> None:
+    removed_parent("Ana")
+    kept = removals_report_build(actor=None)
+
+    page = signed_in(ada).get(PAGE)
+
+    assert page.context["report"].stored == kept
+    assert page.context["report"].counts["removed_parents_with_separated_children"] == 1
+    html = page.content.decode()
+    assert f"through history entry #{kept.through_sequence}" in html
+    assert "no change to them has been recorded since" in html
+    assert "being rebuilt" not in html
+    assert rebuilds_started == []
+
+
+def test_changes_recorded_since_are_counted_aloud_and_a_rebuild_starts(
+    ada: User, rebuilds_started: list[date | None]
+) -> None:
+    removed_parent("Ana")
+    removals_report_build(actor=None)
+    removed_parent("Berta")
+    with transaction.atomic():
+        record_change(
+            actor=None, action="custody.moved", subject_type="test", subject_id=uuid.uuid4()
+        )
+
+    page = signed_in(ada).get(PAGE)
+
+    # The kept figures, said plainly to be behind: never silently stale, never a wait.
+    assert page.context["report"].counts["removed_parents_with_separated_children"] == 1
+    html = page.content.decode()
+    assert "1 change to the records has been recorded since; the report is being rebuilt" in html
+    assert rebuilds_started == [None]
+    assert StoredRemovalsReport.objects.count() == 1
+
+
+def test_with_no_kept_report_the_first_visitor_has_one_built(ada: User) -> None:
+    removed_parent("Ana")
+    as_of = date.today() - timedelta(days=1)
+
+    page = signed_in(ada).get(PAGE, {"as_of": as_of.isoformat()})
+
+    assert page.status_code == 200
+    kept = StoredRemovalsReport.objects.get()
+    assert kept.as_of == as_of
+    assert page.context["report"].stored == kept

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from reunify.cli.main import main
 from reunify.families.models import Person
+from reunify.oversight.models import StoredRemovalsReport
 from reunify.vocabulary import ElectionForm
 from tests.cli.test_command_line import assert_one_line_error, run
 from tests.oversight.records import extract_election, removed_parent
@@ -98,3 +99,22 @@ def test_a_bad_date_from_the_shell_is_one_line(tmp_path: Path) -> None:
     result = run("report", "removals", "--as-of", "yesterday", data_dir=tmp_path)
     assert_one_line_error(result)
     assert "--as-of 'yesterday' is not a date" in result.stderr
+
+
+def test_refresh_keeps_the_report_the_page_reads(capsys: pytest.CaptureFixture[str]) -> None:
+    removed_parent("Ana")
+    assert main(["report", "removals", "--refresh"]) == 0
+    said = json.loads(capsys.readouterr().out)
+    kept = StoredRemovalsReport.objects.get()
+    assert said["stored"] == str(kept.pk)
+    assert said["removed_parents_with_separated_children"] == 1
+    assert said["as_of"] is None
+
+
+def test_refresh_keeps_the_whole_report_and_refuses_narrowing_filters(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["report", "removals", "--refresh", "--nationality", "GT"])
+    assert exit_.value.code != 0
+    assert "--refresh keeps the whole report" in capsys.readouterr().err

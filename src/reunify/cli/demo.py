@@ -18,6 +18,7 @@ from reunify.demo.users import (
     ensure_demo_users,
 )
 from reunify.families.models import FamilyUnit
+from reunify.oversight.report_store import removals_reports_refresh
 from reunify.synth import build_world
 from reunify.tracing.services import tracing_cases_open_for_separated_children
 
@@ -64,6 +65,8 @@ def demo(arguments: argparse.Namespace) -> int:
     # Loaded in bulk, the separations opened no tracing case; the sweep a schedule runs
     # opens one for each child still apart, so the tracing team has a queue to work.
     traced = tracing_cases_open_for_separated_children(actor=None)
+    # The oversight page reads a kept report: keep one of what was just loaded.
+    removals_reports_refresh(actor=None)
     elapsed = time.monotonic() - started
     print(
         f"Loaded {counts.families:,} family units, {counts.persons:,} people, "

@@ -2,7 +2,8 @@
 
 JSON is the contract (DESIGN.md "Oversight: the removals report"); CSV and XLSX give one
 row per counted parent for analysts; PDF is the publishable report. Without `--out` the
-JSON and CSV go to stdout; XLSX and PDF need a file.
+JSON and CSV go to stdout; XLSX and PDF need a file. `--refresh` builds the report the
+page reads (`oversight.report_store`) instead of writing one.
 """
 
 import argparse
@@ -41,6 +42,12 @@ def add_report_command(commands: Any) -> None:
         help="held at this facility when removed (may be repeated)",
     )
     report.add_argument("--nationality", help="the parent's citizenship (code or country)")
+    report.add_argument(
+        "--refresh",
+        action="store_true",
+        help="build the report the page shows (as of --as-of, or now) and keep it for every "
+        "web worker; run after loading or linking records",
+    )
 
 
 def _writer(report: "RemovalsReport", form: str) -> Callable[[IO[Any]], object]:
@@ -75,6 +82,8 @@ def report(arguments: argparse.Namespace) -> int:
     from reunify.oversight.filters import BadFilter, parse_filters
     from reunify.oversight.read_model import removals_report
 
+    if arguments.refresh:
+        return _refresh(arguments)
     form = arguments.format.strip().lower()
     if form not in FORMATS:
         fail(f"unknown format {arguments.format!r}; use one of {', '.join(FORMATS)}", EXIT_USAGE)
@@ -120,6 +129,39 @@ def report(arguments: argparse.Namespace) -> int:
                 "removed_parents_with_separated_children": built.counts[
                     "removed_parents_with_separated_children"
                 ],
+            }
+        )
+    )
+    return 0
+
+
+def _refresh(arguments: argparse.Namespace) -> int:
+    from django.utils import timezone
+
+    from reunify.oversight.filters import BadFilter, parse_filters
+    from reunify.oversight.report_store import removals_report_build
+
+    narrowing = ("removed_from", "removed_to", "facility", "nationality", "out")
+    if any(getattr(arguments, name) for name in narrowing):
+        fail(
+            "--refresh keeps the whole report (the page filters it); give only --as-of",
+            EXIT_USAGE,
+        )
+    try:
+        as_of = parse_filters(as_of=arguments.as_of, today=timezone.now().date()).as_of
+    except BadFilter as bad:
+        fail(str(bad), EXIT_USAGE)
+    stored = removals_report_build(actor=None, as_of=as_of)
+    print(
+        json.dumps(
+            {
+                "report": "removals",
+                "stored": str(stored.pk),
+                "as_of": as_of.isoformat() if as_of else None,
+                "through_sequence": stored.through_sequence,
+                "read_at": stored.read_at.isoformat(),
+                "removed_parents_with_separated_children": stored.parents,
+                "seconds": stored.seconds,
             }
         )
     )

@@ -2,13 +2,27 @@
 chart and people, the same on the page and in the PDF."""
 
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from django.utils.safestring import SafeString, mark_safe
 
 from reunify.oversight.charts import bar_chart
 from reunify.oversight.definitions import DEFICIENCY_WORDS, DEFINITIONS, TITLES
-from reunify.oversight.report import COUNTS, RemovalsReport
+from reunify.oversight.report import COUNTS
 from reunify.vocabulary import Deficiency
+
+
+class ReportFigures(Protocol):
+    """What a figure needs: a report built afresh (`report.RemovalsReport`, the PDF) or a
+    kept one seen through the page's filters (`stored_figures.StoredReport`)."""
+
+    @property
+    def counts(self) -> dict[str, int]: ...
+
+    @property
+    def deficiency_counts(self) -> dict[str, int]: ...
+
+    def over_time(self) -> list[dict[str, Any]]: ...
 
 
 @dataclass(frozen=True)
@@ -27,7 +41,7 @@ class DeficiencyFigure:
     value: int
 
 
-def figures(report: RemovalsReport) -> list[Figure]:
+def figures(report: ReportFigures) -> list[Figure]:
     series = report.over_time()
     return [
         Figure(
@@ -44,7 +58,7 @@ def figures(report: RemovalsReport) -> list[Figure]:
     ]
 
 
-def deficiency_figures(report: RemovalsReport) -> list[DeficiencyFigure]:
+def deficiency_figures(report: ReportFigures) -> list[DeficiencyFigure]:
     return [
         DeficiencyFigure(code.value, DEFICIENCY_WORDS[code], report.deficiency_counts[code.value])
         for code in Deficiency

@@ -79,7 +79,7 @@ class RemovalsReport:
                 tallies.setdefault(parent.removal_month, Counter())[count] += 1
         if not tallies:
             return []
-        months = _months_between(min(tallies), max(tallies))
+        months = months_between(min(tallies), max(tallies))
         return [
             {"month": month, **{count: tallies.get(month, Counter())[count] for count in COUNTS}}
             for month in months
@@ -113,7 +113,7 @@ class RemovalsReport:
         return report
 
 
-def _months_between(first: str, last: str) -> list[str]:
+def months_between(first: str, last: str) -> list[str]:
     year, month = (int(part) for part in first.split("-"))
     months = []
     while f"{year:04d}-{month:02d}" <= last:
