@@ -40,7 +40,6 @@ from reunify.tracing.selectors import (
     cases_visible_to,
     details_of,
     queue_for,
-    with_whereabouts,
 )
 
 router = Router(tags=["tracing"])
@@ -48,8 +47,8 @@ READ = only(TRACING_READERS, action="read tracing cases")
 
 
 def _whereabouts(case: TracingCase) -> str:
-    custody = getattr(case, "parent_custody", None)
-    return "unknown" if custody is None else "removed" if custody == "REMOVED" else "in_country"
+    custody = case.parent_custody
+    return "unknown" if not custody else "removed" if custody == "REMOVED" else "in_country"
 
 
 def _case(case: TracingCase) -> dict[str, Any]:
@@ -61,7 +60,7 @@ def _case(case: TracingCase) -> dict[str, Any]:
         "state": case.state,
         "no_contact_info": case.no_contact_info,
         "parent_whereabouts": _whereabouts(case),
-        "parent_country": getattr(case, "parent_country", None) or "",
+        "parent_country": case.parent_country,
         "assigned_to": actor_ref(case.assigned_to),
         "assigned_organisation": case.assigned_organisation,
         "next_action": case.next_action,
@@ -145,7 +144,7 @@ def list_cases(request: HttpRequest, query: Query[TracingCaseQuery]) -> dict[str
         no_contact_info=query.no_contact_info,
     )  # fmt: skip
     page = page_of(queue_for(user=caller(request), asked=asked), query)
-    page["items"] = [_case(case) for case in with_whereabouts(page["items"])]
+    page["items"] = [_case(case) for case in page["items"]]
     return page
 
 

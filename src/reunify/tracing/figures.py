@@ -17,16 +17,14 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import (
     Case,
-    CharField,
     Expression,
     F,
-    FilteredRelation,
     Q,
     QuerySet,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Concat, ExtractQuarter, ExtractYear, TruncDate
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from reunify.families.choices import CustodyKind
@@ -63,13 +61,13 @@ FIGURES: tuple[Figure, ...] = (
     Figure("parent_in_country", "Parent in the country",
            "Open cases whose parent's current custody is in the country (detention, "
            "released, with a sponsor).",
-           _open & Q(parent_custody__isnull=False) & ~Q(parent_custody=CustodyKind.REMOVED)),
+           _open & ~Q(parent_custody__in=["", CustodyKind.REMOVED])),
     Figure("parent_removed", "Parent removed",
            "Open cases whose parent's current custody is a removal to another country.",
            _open & Q(parent_custody=CustodyKind.REMOVED)),
     Figure("parent_location_unknown", "Parent's location unknown",
            "Open cases whose parent has no current custody on record.",
-           _open & Q(parent_custody__isnull=True)),
+           _open & Q(parent_custody="")),
     Figure("parent_located", "Parent located",
            "Open cases in which the parent has been located (located, in contact, or "
            "reunification planned).",
@@ -110,29 +108,20 @@ BREAKDOWNS = {
 }
 
 
+# Each breakdown's column: facts the case keeps (`services/case_facts.py`), so the
+# dashboard reads the cases table alone.
+DIMENSION_COLUMNS = {
+    "nationality": "child_citizenship",
+    "sector": "apprehension_sector",
+    "period": "apprehension_quarter",
+}
+
+
 def with_dimensions(cases: QuerySet[TracingCase]) -> QuerySet[TracingCase]:
-    """The queue's context, where the parent is now (`parent_custody`: the kind of their
-    open custody episode, a LEFT JOIN since the database keeps at most one), and the three
-    breakdown dimensions as columns."""
-    return (
-        with_queue_context(cases)
-        .annotate(
-            parent_open_custody=FilteredRelation(
-                "parent__custody_episodes",
-                condition=Q(parent__custody_episodes__ended_at__isnull=True),
-            )
-        )
-        .annotate(
-            parent_custody=F("parent_open_custody__kind"),
-            nationality=Coalesce(F("child__citizenship"), Value("")),
-            sector=Coalesce(F("family_unit__station__sector"), Value("")),
-            period=Concat(
-                ExtractYear("family_unit__apprehended_at"),
-                Value("-Q"),
-                ExtractQuarter("family_unit__apprehended_at"),
-                output_field=CharField(),
-            ),
-        )
+    """The queue's context and the three breakdown dimensions under their own names.
+    Where the parent is now (`parent_custody`) is a column of the case."""
+    return with_queue_context(cases).annotate(
+        **{dimension: F(column) for dimension, column in DIMENSION_COLUMNS.items()}
     )
 
 

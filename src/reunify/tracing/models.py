@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
-from reunify.families.choices import ReunionMethod, ReunionSetting
+from reunify.families.choices import CustodyKind, ReunionMethod, ReunionSetting
 from reunify.families.models import FamilyUnit, Person, Record, Reunion, Separation
 from reunify.tracing.choices import (
     Channel,
@@ -62,6 +62,25 @@ class TracingCase(Record):
     )
     declining_election = models.ForeignKey(
         "elections.Election", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # Copies of facts other tables hold, so the work queue and the dashboard read this
+    # table alone (issue 6's speed target). Written only by `services/case_facts.py`: the
+    # child's citizenship and the apprehension's sector and quarter when the case opens
+    # (they do not change after), the parent's custody on every custody move.
+    child_citizenship = models.CharField(max_length=2, blank=True, editable=False)
+    apprehension_sector = models.CharField(max_length=100, blank=True, editable=False)
+    apprehension_quarter = models.CharField(
+        max_length=7, blank=True, editable=False, help_text="2018-Q2, in the local time zone."
+    )
+    parent_custody = models.CharField(
+        max_length=24,
+        choices=CustodyKind.choices,
+        blank=True,
+        editable=False,
+        help_text="The kind of the parent's open custody; blank when none is on record.",
+    )
+    parent_country = models.CharField(
+        max_length=2, blank=True, editable=False, help_text="Where the parent was removed to."
     )
 
     class Meta:

@@ -9,7 +9,6 @@ from uuid import UUID
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -41,9 +40,9 @@ from reunify.tracing.selectors import (
     case_for,
     cases_visible_to,
     details_of,
+    page_of_cases,
     queue_for,
     removed_parents_without_a_decision,
-    with_whereabouts,
 )
 from reunify.tracing.trend_chart import trend_chart
 from reunify.web.access import roles_required
@@ -78,8 +77,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     else:
         form = QueueFilterForm(request.GET or None)
         cases = queue_for(user=user, asked=form.question())
-    page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
-    page.object_list = with_whereabouts(page.object_list)
+    page = page_of_cases(cases, request.GET.get("page"), per_page=CASES_PER_PAGE)
     return render(
         request,
         "tracing/queue.html",
@@ -103,8 +101,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @roles_required(TRACING_READERS, action="read tracing cases")
 def removed_parents(request: HttpRequest) -> HttpResponse:
     cases = removed_parents_without_a_decision(user=acting_user(request))
-    page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
-    page.object_list = with_whereabouts(page.object_list)
+    page = page_of_cases(cases, request.GET.get("page"), per_page=CASES_PER_PAGE)
     return render(request, "tracing/removed_parents.html", {"page": page})
 
 

@@ -70,6 +70,11 @@ def custody_move(
         started_at=moved_at,
         recorded_by=actor,
     )
+    # Imported here: tracing builds on families, not the other way round, but a case
+    # seeking this person must show where they are now, from this transaction on.
+    from reunify.tracing.services.case_facts import tracing_cases_follow_custody
+
+    tracing_cases_follow_custody(person_id=person.pk)
     family_unit_id = (
         Membership.objects.filter(person=person).values_list("family_unit_id", flat=True).first()
     )

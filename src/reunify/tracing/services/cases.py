@@ -21,6 +21,7 @@ from reunify.families.errors import raise_if_any
 from reunify.families.models import FamilyUnit, Membership, Person, Reunion, Separation
 from reunify.families.rules import Problem, length_problems
 from reunify.tracing.models import ContactDetail, TracingCase
+from reunify.tracing.services.case_facts import case_facts_at_opening
 from reunify.tracing.transitions import REUNIFIED, TracingState, is_closed, transition_refusal
 from reunify.vocabulary import ElectionOption
 
@@ -90,6 +91,7 @@ def _create_case(
         separation=separation,
         opened_by=actor,
         no_contact_info=not has_live_detail(parent.pk),
+        **case_facts_at_opening(child=child, parent=parent, family_unit=family_unit),
     )
     record_change(
         actor=actor,
@@ -161,7 +163,7 @@ def tracing_cases_open_for_separated_children(*, actor: User | None) -> dict[str
     opened = 0
     untraced = (
         Separation.objects.filter(reunion__isnull=True, tracing_cases__isnull=True)
-        .select_related("parent", "child", "family_unit")
+        .select_related("parent", "child", "family_unit__station")
         .order_by("separated_at", "pk")
     )
     for separation in untraced:
