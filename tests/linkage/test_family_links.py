@@ -9,8 +9,8 @@ import pytest
 
 from reunify.linkage.contract import CONTRACT_COLUMNS
 from reunify.linkage.evaluation import read_truth_persons
-from reunify.linkage.family_evidence import candidate_evidence
-from reunify.linkage.family_links import ACCEPT, REVIEW_FLOOR, family_links
+from reunify.linkage.family_evidence import EVIDENCE, candidate_evidence
+from reunify.linkage.family_links import ACCEPT, REVIEW_FLOOR, family_links, score_evidence
 from reunify.linkage.records_frame import records_frame
 from reunify.linkage.relationship_evaluation import (
     link_scores,
@@ -161,6 +161,37 @@ def test_a_phone_shared_with_a_sibling_who_named_the_parent_is_evidence() -> Non
     clusters = pd.DataFrame({"unique_id": frame["unique_id"], "person_id": frame["unique_id"]})
     evidence = candidate_evidence(frame, clusters).set_index("child_person_id")
     assert evidence.loc["orr:2", "parent_phone_matches"]
+
+
+def test_a_sibling_who_named_the_parent_only_by_name_still_lends_the_phone() -> None:
+    # given a child whose record gives the parent's A-number, and a sister who gave the
+    # same phone and named the parent by name alone (no event, no A-number of her own)
+    adult = _record("ice:1", name="maria garcia perez", birth_date="1988-03-04", sex="F",
+                    a_number="201234567")  # fmt: skip
+    by_number = _record("orr:1", name="ana lopez garcia", birth_date="2011-05-06",
+                        parent_a_number="201234567", parent_phone="50255551234")  # fmt: skip
+    by_name = _record("orr:2", name="luisa lopez garcia", birth_date="2013-05-06",
+                      reported_parent_given_names="maria", reported_parent_surnames="garcia",
+                      parent_phone="50255551234")  # fmt: skip
+    frame = pd.DataFrame.from_records([adult, by_number, by_name], columns=list(CONTRACT_COLUMNS))
+    clusters = pd.DataFrame({"unique_id": frame["unique_id"], "person_id": frame["unique_id"]})
+    evidence = candidate_evidence(frame, clusters).set_index("child_person_id")
+    assert evidence.loc["orr:2", "reported_parent_name_matches"]
+    assert evidence.loc["orr:1", "parent_phone_matches"]
+
+
+def test_a_namesake_alone_cannot_reach_review_whatever_else_it_shares() -> None:
+    # namesakes are compared only where something else makes the adult a candidate; that
+    # is safe while a namesake with every other kind of evidence a stranger can carry
+    # (age, surname, phone) still scores below the review floor
+    evidence = pd.DataFrame([dict.fromkeys(EVIDENCE, False)])
+    for code in ("reported_parent_name_matches", "age_gap_14_to_60", "shared_surname",
+                 "parent_phone_matches"):  # fmt: skip
+        evidence[code] = True
+    assert score_evidence(evidence).iloc[0] < REVIEW_FLOOR
+    given_only = evidence.assign(reported_parent_name_matches=False,
+                                 reported_parent_given_name_matches=True)  # fmt: skip
+    assert score_evidence(given_only).iloc[0] < REVIEW_FLOOR
 
 
 def test_two_candidate_mothers_equally_strong_both_go_to_review() -> None:

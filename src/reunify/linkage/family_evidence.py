@@ -157,25 +157,48 @@ def _adult_records(records: pd.DataFrame) -> pd.DataFrame:
 
 
 def _reported_candidates(
-    reported: pd.DataFrame, adults: pd.DataFrame, event_pairs: pd.DataFrame
+    reported: pd.DataFrame,
+    adults: pd.DataFrame,
+    event_pairs: pd.DataFrame,
+    phone_siblings: pd.DataFrame,
 ) -> pd.DataFrame:
     """(shelter record, parent person) pairs worth comparing: adults of the child's
-    events, the holder of the reported A-number, and namesakes of the reported parent."""
+    events, the holder of the reported A-number, and namesakes of the reported parent.
+
+    A namesake is compared only where it can change a link: when the adult is already a
+    candidate for the child (from an event or an A-number), or for a brother or sister
+    who gave the same parent phone (`parent_phone_matches`). A namesake and nothing else
+    scores at most `WEIGHTS`' name, age, surname and phone evidence over `BIAS`, far
+    below the review floor (tests/linkage/test_family_links.py holds that bound), and a
+    common name has thousands: comparing them all made a national run's largest table.
+    """
     from_event = reported[["unique_id", PAIR[1]]].merge(event_pairs[PAIR], on=PAIR[1])
     by_a_number = reported.dropna(subset=["parent_a_number"]).merge(
         adults.dropna(subset=["a_number"]), left_on="parent_a_number", right_on="a_number"
     )
+    by_a_number = by_a_number.rename(columns={"person_id": PAIR[0]})
+    candidates = pd.concat([event_pairs[PAIR], by_a_number[PAIR]]).drop_duplicates()
+    for_a_sibling = phone_siblings.merge(candidates, left_on="person_id_sibling", right_on=PAIR[1])[
+        [PAIR[0], "person_id"]
+    ].rename(columns={"person_id": PAIR[1]})
+    worth_naming = pd.concat([candidates, for_a_sibling]).drop_duplicates()
     surname_words = adults.assign(word=adults["surnames"].str.split()).explode("word")
-    by_name = reported.dropna(subset=["reported_given", "reported_surname"]).merge(
-        surname_words,
-        left_on=["reported_given", "reported_surname"],
-        right_on=["first_given", "word"],
+    by_name = (
+        reported.dropna(subset=["reported_given", "reported_surname"])[
+            ["unique_id", PAIR[1], "reported_given", "reported_surname"]
+        ]
+        .merge(worth_naming, on=PAIR[1])
+        .merge(
+            surname_words.rename(columns={"person_id": PAIR[0]}),
+            left_on=[PAIR[0], "reported_given", "reported_surname"],
+            right_on=[PAIR[0], "first_given", "word"],
+        )
     )
     found = pd.concat(
         [
             from_event[["unique_id", PAIR[0]]],
-            by_a_number[["unique_id", "person_id"]].rename(columns={"person_id": PAIR[0]}),
-            by_name[["unique_id", "person_id"]].rename(columns={"person_id": PAIR[0]}),
+            by_a_number[["unique_id", PAIR[0]]],
+            by_name[["unique_id", PAIR[0]]],
         ]
     ).drop_duplicates()
     found = found.merge(reported, on="unique_id")
@@ -197,10 +220,12 @@ group by all
 """
 
 
-def _reported_evidence(records: pd.DataFrame, event_pairs: pd.DataFrame) -> pd.DataFrame:
+def _reported_evidence(
+    records: pd.DataFrame, event_pairs: pd.DataFrame, phone_siblings: pd.DataFrame
+) -> pd.DataFrame:
     reported = _reported(records)
     adults = _adult_records(records)
-    candidates = _reported_candidates(reported, adults, event_pairs)
+    candidates = _reported_candidates(reported, adults, event_pairs, phone_siblings)
     connection = duckdb.connect()
     connection.register("candidates", candidates)
     connection.register("adults", adults)
@@ -235,16 +260,20 @@ def _reported_evidence(records: pd.DataFrame, event_pairs: pd.DataFrame) -> pd.D
     return _any_per_pair(out, keep_first=["expected_sex"])
 
 
-def _phone_evidence(records: pd.DataFrame, pairs: pd.DataFrame) -> pd.Series:
-    """True where the child shares a reported parent phone with another shelter child
-    who named the same parent (by name or A-number): one parent, two children."""
+def _phone_siblings(records: pd.DataFrame) -> pd.DataFrame:
+    """Pairs of shelter children (person_id, person_id_sibling) who gave one parent phone."""
     phones = records.loc[
         (records["source"] == "orr") & records["parent_phone"].notna(),
         ["person_id", "parent_phone"],
     ].drop_duplicates()
     siblings = phones.merge(phones, on="parent_phone", suffixes=("", "_sibling"))
     siblings = siblings[siblings["person_id"] != siblings["person_id_sibling"]]
-    siblings = siblings[["person_id", "person_id_sibling"]].drop_duplicates()
+    return siblings[["person_id", "person_id_sibling"]].drop_duplicates()
+
+
+def _phone_evidence(siblings: pd.DataFrame, pairs: pd.DataFrame) -> pd.Series:
+    """True where the child shares a reported parent phone with another shelter child
+    who named the same parent (by name or A-number): one parent, two children."""
     named = pairs[pairs["reported_parent_name_matches"] | pairs["parent_a_number_matches"]]
     shared = (
         pairs[PAIR]
@@ -286,7 +315,8 @@ def candidate_evidence(frame: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFr
     records = person_records(frame, clusters)
     profiles = person_profiles(records)
     event = _event_evidence(records)
-    reported = _reported_evidence(records, event)
+    phone_siblings = _phone_siblings(records)
+    reported = _reported_evidence(records, event, phone_siblings)
     pairs = event.merge(reported, on=PAIR, how="outer")
     for column in EVIDENCE:
         if column in pairs:
@@ -313,7 +343,7 @@ def candidate_evidence(frame: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFr
     # a legal guardian (a grandmother, most often) seldom carries the child's surnames
     guardian = pairs["words"].fillna("").str.startswith("GUARDIAN/")
     pairs["no_shared_surname"] = ~shared & both_named & ~guardian
-    pairs["parent_phone_matches"] = _phone_evidence(records, pairs)
+    pairs["parent_phone_matches"] = _phone_evidence(phone_siblings, pairs)
     columns = [*PAIR, *EVIDENCE, "words", "sex_p", "age_gap_years"]
     return pairs[columns].rename(columns={"sex_p": "parent_sex"}).reset_index(drop=True)
 

@@ -18,6 +18,7 @@ review with it, since a person must choose.
 """
 
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -61,14 +62,32 @@ assert set(WEIGHTS) == set(EVIDENCE)
 LINK_COLUMNS = ("parent_person_id", "child_person_id", "confidence", "status", "evidence")
 
 
-def _evidence_codes(row: pd.Series) -> tuple[str, ...]:
+def _evidence_codes(scored: pd.DataFrame) -> list[tuple[str, ...]]:
+    """Each row's evidence as codes, "parent_word" written out as the words recorded.
+
+    Rows share few combinations, so each row's present evidence is read as a bit mask
+    and the codes are built once per mask (and words)."""
+    present = scored[list(EVIDENCE)].to_numpy(dtype=bool)
+    masks = present.astype(np.int64) @ (np.int64(1) << np.arange(len(EVIDENCE), dtype=np.int64))
+    words = [
+        word if said else None
+        for word, said in zip(scored["words"].tolist(), present[:, _PARENT_WORD], strict=True)
+    ]
+    return [_codes(mask, word) for mask, word in zip(masks.tolist(), words, strict=True)]
+
+
+_PARENT_WORD = EVIDENCE.index("parent_word")
+
+
+@cache
+def _codes(mask: int, words: str | None) -> tuple[str, ...]:
     codes = []
-    for code in EVIDENCE:
-        if not row[code]:
+    for bit, code in enumerate(EVIDENCE):
+        if not mask >> bit & 1:
             continue
         if code == "parent_word":
-            codes.append(f"relationship_word:{row['words']}")
-        elif code == "child_word" and row["parent_word"]:
+            codes.append(f"relationship_word:{words}")
+        elif code == "child_word" and words is not None:
             continue  # said by the relationship_word code already
         else:
             codes.append(code)
@@ -107,7 +126,7 @@ def choose_links(
     best_contested = (rank == 0) & (runner_up >= accept) & (log_odds_lead < CONFLICT_MARGIN)
     accepted = (rank == 0) & (scored["confidence"] >= accept) & ~best_contested
     scored["status"] = np.where(accepted, "accepted", "review")
-    codes = scored.apply(_evidence_codes, axis=1) if len(scored) else pd.Series(dtype=object)
+    codes = _evidence_codes(scored)
     conflict = (rank > 0) | best_contested
     scored["evidence"] = [
         (*found, "conflicting_candidate") if contested else found
