@@ -17,6 +17,7 @@ from django.utils import timezone
 from reunify.accounts.models import CounselGrant, User
 from reunify.audit.history import record_change
 from reunify.audit.models import HistoryEntry
+from reunify.oversight import views
 from reunify.oversight.models import StoredRemovalsReport
 from reunify.oversight.report_store import removals_report_build
 from reunify.vocabulary import ElectionForm
@@ -144,3 +145,18 @@ def test_with_no_kept_report_the_first_visitor_has_one_built(ada: User) -> None:
     kept = StoredRemovalsReport.objects.get()
     assert kept.as_of == as_of
     assert page.context["report"].stored == kept
+
+
+def test_while_a_first_build_takes_longer_than_a_page_should_the_page_says_so(
+    ada: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    removed_parent("Ana")
+    monkeypatch.setattr(views, "first_build", lambda as_of: None)
+
+    page = signed_in(ada).get(PAGE, {"nationality": "GT"})
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "This report is being built now." in html
+    assert "citizens of GT" in html
+    assert "Figures" not in html

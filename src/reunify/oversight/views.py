@@ -32,9 +32,9 @@ from reunify.oversight.filters import ReportFilters
 from reunify.oversight.forms import RemovalsFilterForm
 from reunify.oversight.models import StoredCountedParent
 from reunify.oversight.presentation import deficiency_figures, figures
-from reunify.oversight.rebuild_behind import rebuild_in_background
+from reunify.oversight.rebuild_behind import first_build, rebuild_in_background
 from reunify.oversight.report import COUNTS
-from reunify.oversight.report_store import changes_since, latest_stored, removals_report_build
+from reunify.oversight.report_store import changes_since, latest_stored
 from reunify.oversight.stored_figures import StoredReport
 from reunify.vocabulary import Deficiency
 from reunify.web.responses import acting_user
@@ -44,11 +44,13 @@ DEFICIENCY_PREFIX = "deficiency:"
 FINDING_PREFIX = "finding:"
 
 
-def _kept_report(filters: ReportFilters) -> tuple[StoredReport, int]:
-    """The kept report for the day asked, and how many changes it has not seen."""
+def _kept_report(filters: ReportFilters) -> tuple[StoredReport | None, int]:
+    """The kept report for the day asked (None: its first build is under way), and how
+    many changes it has not seen."""
     stored = latest_stored(filters.as_of)
     if stored is None:
-        return StoredReport(removals_report_build(actor=None, as_of=filters.as_of), filters), 0
+        stored = first_build(filters.as_of)
+        return (None if stored is None else StoredReport(stored, filters)), 0
     behind = changes_since(stored)
     if behind:
         rebuild_in_background(filters.as_of)
@@ -111,13 +113,19 @@ def removals(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     today = timezone.now().date()
     form = RemovalsFilterForm(request.GET or None, today=today)
-    report, behind = _kept_report(form.report_filters())
+    filters = form.report_filters()
+    report, behind = _kept_report(filters)
+    status = 400 if request.GET and not form.is_valid() else 200
+    if report is None:
+        waiting = {"form": form, "filters": filters, "being_built": True}
+        return render(request, "oversight/removals.html", waiting, status=status)
     keep = request.GET.copy()
     keep.pop("page", None)
     keep.pop("show", None)
     finding_counts = report.finding_counts()
     context: dict[str, object] = {
         "form": form,
+        "filters": filters,
         "report": report,
         "changes_since": behind,
         "figures": figures(report),
@@ -157,5 +165,4 @@ def removals(request: HttpRequest) -> HttpResponse:
         total = found.values("person_id").distinct().count()
         context |= _listing(request, FINDING_TITLES[kind], total, page.paginator.count, page)
         context["finding_rows"] = finding_rows
-    status = 400 if request.GET and not form.is_valid() else 200
     return render(request, "oversight/removals.html", context, status=status)
