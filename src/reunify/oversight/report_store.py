@@ -5,7 +5,8 @@ A build reads the records in one snapshot and notes the newest history entry tha
 snapshot holds (`through_sequence`). Every change to the records is written by a service
 with its history entry in the same transaction (STYLE.md), so the entries after that
 number are exactly the changes the build has not seen. Those that cannot move a figure
-(views, accounts, the report's own builds, staging an import) are not counted.
+(views, accounts, counsel grants, the report's own builds) are not counted. An import
+is counted: the languages of staged rows feed a data-quality finding.
 
 A build as of a past day is settled once it read the records a day after that day ended:
 a row recorded by then is long committed, and later rows are outside the day. Until then
@@ -40,7 +41,6 @@ UNRELATED_ACTIONS = (
     "accounts.",
     "api_token.",
     "counsel_grant.",
-    "import.",  # staging only; linkage writes the family records (its own entry)
 )
 # How long after an as-of day ends until every row recorded within it has surely
 # committed (the longest write, a national linkage refresh, takes minutes).
