@@ -17,6 +17,7 @@ from reunify.tracing.services import (
     parole_step_record,
     reunification_plan,
     reunification_record,
+    tracing_case_open,
     tracing_cases_open_for_separated_children,
 )
 from tests.elections.factories import kiche_mother_with_children
@@ -133,9 +134,14 @@ def test_postgres_and_python_count_alike(cast: CastMember, station: Facility) ->
 
     tomas = cast("tomas")
     world = removed_mother_and_son(officer=cast("olivia"), tracer=tomas, station=station)
-    kiche_mother_with_children(actor=cast("olivia"), station=station, children=("Ana", "Luis"))
+    _, other, _ = kiche_mother_with_children(
+        actor=cast("olivia"), station=station, children=("Ana", "Luis")
+    )
     tracing_cases_open_for_separated_children(actor=tomas)
     reach(tracer=tomas, case=world.case)
+    # A second person sought for the same boy: four cases, three children.
+    tracing_case_open(actor=tomas, child=world.son, parent=other, family_unit=world.unit)
+    assert TracingCase.objects.count() == 4
     flags = {f"is_{figure.key}": _flag(figure) for figure in FIGURES}
     rows = (
         with_dimensions(TracingCase.objects.all())
@@ -144,4 +150,6 @@ def test_postgres_and_python_count_alike(cast: CastMember, station: Facility) ->
         .values_list("child_id", *BREAKDOWNS, *flags)
     )
     assert _counted_in_postgres(rows) == _counted_in_python(rows)
-    assert _counted_in_python(rows)[("", "")]["children_traced"] == 3
+    totals = _counted_in_python(rows)[("", "")]
+    assert (totals["children_traced"], totals["parent_located"]) == (3, 1)
+    assert totals["parent_in_country"] == 3  # the boy through the second case, Ana, Luis

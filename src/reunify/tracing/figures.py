@@ -100,6 +100,7 @@ FIGURES: tuple[Figure, ...] = (
            Q(state=S.DECLINED)),
 )  # fmt: skip
 BY_KEY: Mapping[str, Figure] = {figure.key: figure for figure in FIGURES}
+assert len(FIGURES) < 31, "PostgreSQL counts each case's figures as bits of one integer"
 
 BREAKDOWNS = {
     "nationality": "the child's citizenship",
@@ -179,28 +180,50 @@ Counts = dict[tuple[str, str], dict[str, int]]
 
 
 def _counted_in_postgres(rows: QuerySet[Any]) -> Counts:
-    """Totals and every breakdown in one pass of PostgreSQL (GROUPING SETS), with exact
-    distinct children in each cell."""
+    """Totals and every breakdown in one query of PostgreSQL, with exact distinct children
+    in each cell.
+
+    Each case's figures become one bit mask. A child with one case (nearly all) needs no
+    de-duplication: those children are counted by groups alike (same cell, same figures).
+    A child with several cases gives one row per cell, with the union of its cases'
+    figures there, and counts once. GROUPING SETS give the totals and the three breakdowns
+    in one pass; the few rows that come back (cell, figures, children) are added up here.
+    Measured on 10,708 cases: about 40 ms, where `COUNT(DISTINCT child_id)` per figure and
+    cell took about 100 ms on the same (busy) machine."""
+    counts = {("", ""): {figure.key: 0 for figure in FIGURES}}
     try:
         sql, params = rows.query.sql_with_params()
     except EmptyResultSet:  # a scope that holds nothing (`.none()`)
-        return {("", ""): {figure.key: 0 for figure in FIGURES}}
+        return counts
     dimensions = list(BREAKDOWNS)
-    grouped = ", ".join(f"({d})" for d in dimensions)
+    mask = " | ".join(f"(is_{figure.key}::int << {bit})" for bit, figure in enumerate(FIGURES))
+    cells = ", ".join(["(child, alike)", *(f"(child, alike, {d})" for d in dimensions)])
     which = " ".join(f"WHEN GROUPING({d}) = 0 THEN '{d}'" for d in dimensions)
     value = " ".join(f"WHEN GROUPING({d}) = 0 THEN {d}" for d in dimensions)
-    figures = ", ".join(f"COUNT(DISTINCT child_id) FILTER (WHERE is_{f.key})" for f in FIGURES)
     # Only this module's constant names are spliced in; every value is a parameter.
     query = (
-        f"SELECT CASE {which} ELSE '' END, COALESCE(CASE {value} END, ''), {figures} "  # noqa: S608
-        f"FROM ({sql}) AS judged GROUP BY GROUPING SETS ((), {grouped})"
+        f"WITH judged AS MATERIALIZED ("  # noqa: S608
+        f"SELECT child_id, {', '.join(dimensions)}, {mask} AS figures FROM ({sql}) AS rows), "
+        "shared AS (SELECT child_id FROM judged GROUP BY child_id HAVING count(*) > 1) "
+        "SELECT dimension, found, figures, "
+        "SUM(CASE WHEN child IS NULL THEN cases ELSE 1 END)::int FROM ("
+        f"SELECT CASE {which} ELSE '' END AS dimension, "
+        f"COALESCE(CASE {value} END, '') AS found, child, "
+        "bit_or(figures) AS figures, count(*) AS cases FROM ("
+        "SELECT judged.*, shared.child_id AS child, "
+        "CASE WHEN shared.child_id IS NULL THEN judged.figures END AS alike "
+        "FROM judged LEFT JOIN shared ON shared.child_id = judged.child_id"
+        f") AS marked GROUP BY GROUPING SETS ({cells})"
+        ") AS children GROUP BY dimension, found, figures"
     )
     with connection.cursor() as cursor:
         cursor.execute(query, params)
-        return {
-            (where, found): dict(zip((f.key for f in FIGURES), numbers, strict=True))
-            for where, found, *numbers in cursor.fetchall()
-        }
+        for where, found, figures, children in cursor.fetchall():
+            cell = counts.setdefault((where, found), {figure.key: 0 for figure in FIGURES})
+            for bit, figure in enumerate(FIGURES):
+                if figures >> bit & 1:
+                    cell[figure.key] += children
+    return counts
 
 
 def _counted_in_python(rows: QuerySet[Any]) -> Counts:
