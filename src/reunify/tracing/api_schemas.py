@@ -98,12 +98,12 @@ class TracingCasePage(Schema):
 
 
 class TracingCaseQuery(PageQuery):
-    state: str = Field("", max_length=24, description="A state; blank for every open case")
-    nationality: str = Field("", max_length=2, description="The child's citizenship")
-    parent_country: str = Field("", max_length=2, description="Where the parent was removed to")
-    whereabouts: str = Field("", max_length=12, description="removed, in_country or unknown")
-    last_attempt: str = Field("", max_length=8, description="never, 7 or 30 (days without)")
-    due: str = Field("", max_length=8, description="overdue, week or none")
+    state: Text = Field("", max_length=24, description="A state; blank for every open case")
+    nationality: Text = Field("", max_length=2, description="The child's citizenship")
+    parent_country: Text = Field("", max_length=2, description="Where the parent was removed to")
+    whereabouts: Text = Field("", max_length=12, description="removed, in_country or unknown")
+    last_attempt: Text = Field("", max_length=8, description="never, 7 or 30 (days without)")
+    due: Text = Field("", max_length=8, description="overdue, week or none")
     assigned: Text = Field("", max_length=200, description="me, nobody or an organisation")
     no_contact_info: bool = False
 
