@@ -17,7 +17,7 @@ from datetime import date
 from django.db import connection
 
 from reunify.oversight.models import StoredRemovalsReport
-from reunify.oversight.report_store import latest_stored, removals_report_build
+from reunify.oversight.report_store import changes_since, latest_stored, removals_report_build
 
 log = logging.getLogger(__name__)
 LOCK_NAME = "oversight:removals_report"
@@ -28,10 +28,18 @@ _running: set[date | None] = set()
 _guard = threading.Lock()
 
 
+def _build_unless_current(as_of: date | None) -> None:
+    # Another worker may have finished a build that saw every change since this one was
+    # asked for: one read of every removal is enough.
+    kept = latest_stored(as_of)
+    if kept is None or changes_since(kept):
+        removals_report_build(actor=None, as_of=as_of)
+
+
 def _rebuild(as_of: date | None) -> None:
     try:
         if connection.vendor != "postgresql":
-            removals_report_build(actor=None, as_of=as_of)
+            _build_unless_current(as_of)
             return
         lock = f"{LOCK_NAME}:{as_of or 'now'}"
         with connection.cursor() as cursor:
@@ -40,7 +48,7 @@ def _rebuild(as_of: date | None) -> None:
         if not (row and row[0]):
             return  # another worker is building it
         try:
-            removals_report_build(actor=None, as_of=as_of)
+            _build_unless_current(as_of)
         finally:
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_unlock(hashtext(%s))", [lock])
