@@ -1,10 +1,11 @@
-"""Rows streamed into PostgreSQL by COPY, for the bulk writers: staging an extract and
-refreshing the family records after linkage.
+"""Rows streamed into PostgreSQL by COPY, for the bulk writers: staging an extract, a
+linkage run's linked records and links, and refreshing the family records after it.
 
 The ORM's INSERT spent most of such a write building SQL and quoting values in Python
 (half an import; 155 of 255 s of a refresh at 84,000 records); COPY streams the values.
 """
 
+import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -29,3 +30,27 @@ def copy_rows(
     ):
         for row in rows:
             copy.write_row(row)
+
+
+def insert_rows(
+    model: type[models.Model], rows: Iterable[Sequence[Any]], *, batch_size: int = 5000
+) -> None:
+    """New rows (values in the order of the model's concrete fields, ids included): by
+    COPY on PostgreSQL, by `bulk_create` elsewhere. JSON values are given as Python values."""
+    fields = model._meta.concrete_fields
+    if connection.vendor == "postgresql":
+        json_at = [isinstance(field, models.JSONField) for field in fields]
+        if any(json_at):
+            rows = (
+                [
+                    json.dumps(value) if encode else value
+                    for value, encode in zip(row, json_at, strict=True)
+                ]
+                for row in rows
+            )
+        copy_rows(model, rows)
+        return
+    names = [field.attname for field in fields]
+    model._default_manager.bulk_create(
+        (model(**dict(zip(names, row, strict=True))) for row in rows), batch_size=batch_size
+    )

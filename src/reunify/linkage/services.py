@@ -6,6 +6,7 @@ written in one transaction with its history entry, replacing the previous run's.
 
 import math
 import time
+import uuid
 from typing import Any
 
 import pandas as pd
@@ -16,6 +17,7 @@ from reunify.accounts.models import User
 from reunify.accounts.permissions import require_role
 from reunify.accounts.roles import LINKAGE_RUNNERS
 from reunify.audit.history import record_change
+from reunify.bulk_copy import insert_rows
 from reunify.linkage.decisions import apply_decisions
 from reunify.linkage.errors import LinkageRefused
 from reunify.linkage.family_decisions import apply_family_decisions
@@ -100,16 +102,13 @@ def linkage_run(
             parameters=plain_parameters(found.parameters),
         )
         LinkedRecord.objects.all().delete()
-        linked = (
-            LinkedRecord(
-                source=unique_id.split(":", 1)[0],
-                record_id=unique_id.split(":", 1)[1],
-                person_id=person_id,
-                run=run,
-            )
-            for unique_id, person_id in persons.items()
+        insert_rows(
+            LinkedRecord,
+            (
+                (uuid.uuid4(), *unique_id.split(":", 1), person_id, run.pk)
+                for unique_id, person_id in persons.items()
+            ),
         )
-        LinkedRecord.objects.bulk_create(linked, batch_size=WRITE_BATCH)
         waiting = queue_update(run, doubtful)
         # Decisions applied, ids kept, linked records and the review queue written.
         run.seconds["write_linked"] = round(time.perf_counter() - clock, 2)
@@ -164,23 +163,26 @@ def as_clusters(persons: dict[str, Any]) -> pd.DataFrame:
 def links_replace(run: LinkageRun, links: pd.DataFrame) -> None:
     """This run's parent-child links instead of the last run's."""
     FamilyLink.objects.all().delete()
-    FamilyLink.objects.bulk_create(
+    statuses = {
+        "accepted": FamilyLinkStatus.ACCEPTED.value,
+        "review": FamilyLinkStatus.REVIEW.value,
+    }
+    insert_rows(
+        FamilyLink,
         (
-            FamilyLink(
-                parent_person_id=parent,
-                child_person_id=child,
-                confidence=float(confidence),
-                status=FamilyLinkStatus.ACCEPTED
-                if status == "accepted"
-                else FamilyLinkStatus.REVIEW,
-                evidence=list(evidence),
-                run=run,
+            (
+                uuid.uuid4(),
+                parent,
+                child,
+                float(confidence),
+                statuses[status],
+                list(evidence),
+                run.pk,
             )
             for parent, child, confidence, status, evidence in links[list(LINK_COLUMNS)].itertuples(
                 index=False
             )
         ),
-        batch_size=WRITE_BATCH,
     )
     run.family_links = int((links["status"] == "accepted").sum())
     run.family_links_for_review = len(links) - run.family_links
