@@ -16,6 +16,7 @@ from reunify.accounts.roles import TRACERS
 from reunify.audit.history import record_change
 from reunify.families.choices import PARENTAL_ROLES, ReunionMethod
 from reunify.families.errors import raise_if_any
+from reunify.families.locking import lock_people
 from reunify.families.models import Membership, Separation
 from reunify.families.rules import Problem, length_problems
 from reunify.families.services import reunion_record
@@ -170,6 +171,10 @@ def reunification_record(
     Refused for a parent not recorded in the child's family unit, for a parole that was
     not granted, and for a case with no open separation of this parent and child."""
     require_role(actor, TRACERS, action="record reunifications")
+    # The parent's row before the case's: `reunion_record` locks the parent, and a custody
+    # move (which locks the parent, then updates their cases) must not meet this
+    # transaction holding the case and waiting for the parent.
+    lock_people([case.parent_id])
     case = locked(case)
     plan = ReunificationPlan.objects.filter(case=case).first()
     problems = parent_in_unit_problems(case)
