@@ -40,6 +40,7 @@ class StoredRemovalsReport(models.Model):
 class StoredCountedParent(models.Model):
     """One counted parent of a build: what the page filters on, counts and lists."""
 
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     report = models.ForeignKey(StoredRemovalsReport, on_delete=models.CASCADE)
     # Not a foreign key: a linkage refresh may delete a person from extracts while an older
     # build still names them; the page shows only people who exist.
@@ -76,6 +77,7 @@ class StoredCountedParent(models.Model):
 class StoredFinding(models.Model):
     """One data-quality finding of a build (`data_quality.Finding`), in the build's order."""
 
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     report = models.ForeignKey(StoredRemovalsReport, on_delete=models.CASCADE)
     kind = models.CharField(max_length=60)
     position = models.PositiveIntegerField()
