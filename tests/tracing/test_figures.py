@@ -117,7 +117,11 @@ def test_the_command_line_prints_the_figures_as_json(
     assert figures["parent_removed"]["definition"]
     assert answer["as_of"]
     assert main(["tracing", "open-cases"]) == 0
-    assert json.loads(capsys.readouterr().out) == {"opened": 0, "closed_as_reunified": 0}
+    assert json.loads(capsys.readouterr().out) == {
+        "opened": 0,
+        "closed_as_reunified": 0,
+        "facts_refreshed": 0,
+    }
 
 
 @pytest.mark.postgres_only

@@ -26,9 +26,11 @@ def add_tracing_commands(commands: "argparse._SubParsersAction[Any]", *, parser_
     sub.add_parser(
         "open-cases",
         help="open a tracing case for every separated child who has none",
-        description="Open a case for every open separation without one, and close as "
-        "reunified the cases whose separation a reunion has closed. Running it again "
-        "changes nothing.",
+        description="Open a case for every open separation without one, close as "
+        "reunified the cases whose separation a reunion has closed, and bring the facts "
+        "each case keeps (the child's citizenship, the apprehension's sector and quarter, "
+        "the parent's custody) in line after a bulk write such as `reunify link`. "
+        "Running it again changes nothing.",
         epilog="stdout: one JSON line of counts.",
     )
 

@@ -21,7 +21,10 @@ from reunify.families.errors import raise_if_any
 from reunify.families.models import FamilyUnit, Membership, Person, Reunion, Separation
 from reunify.families.rules import Problem, length_problems
 from reunify.tracing.models import ContactDetail, TracingCase
-from reunify.tracing.services.case_facts import case_facts_at_opening
+from reunify.tracing.services.case_facts import (
+    case_facts_at_opening,
+    tracing_cases_refresh_denormalised,
+)
 from reunify.tracing.transitions import REUNIFIED, TracingState, is_closed, transition_refusal
 from reunify.vocabulary import ElectionOption
 
@@ -155,9 +158,11 @@ def tracing_case_open_for_separation(*, actor: User | None, separation: Separati
 
 @transaction.atomic
 def tracing_cases_open_for_separated_children(*, actor: User | None) -> dict[str, int]:
-    """A case for every open separation that has none, and every open case whose
-    separation a reunion has closed (recorded elsewhere) closed as reunified. Running it
-    again changes nothing. `actor` None is the system (the command line, a schedule)."""
+    """A case for every open separation that has none, every open case whose separation
+    a reunion has closed (recorded elsewhere) closed as reunified, and every case's kept
+    facts brought in line with their tables (a bulk write, such as a linkage run, may
+    have changed them). Running it again changes nothing. `actor` None is the system
+    (the command line, a schedule)."""
     if actor is not None:
         require_role(actor, TRACERS, action="open tracing cases")
     opened = 0
@@ -190,7 +195,8 @@ def tracing_cases_open_for_separated_children(*, actor: User | None) -> dict[str
         assert case.separation.reunion is not None
         reunion_close(actor=actor, case=case, reunion=case.separation.reunion)
         settled += 1
-    return {"opened": opened, "closed_as_reunified": settled}
+    refreshed = tracing_cases_refresh_denormalised()
+    return {"opened": opened, "closed_as_reunified": settled, "facts_refreshed": refreshed}
 
 
 def reunion_close(*, actor: User | None, case: TracingCase, reunion: Reunion) -> TracingCase:
