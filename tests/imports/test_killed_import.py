@@ -35,6 +35,20 @@ def run_import(path: Path, data_dir: Path) -> subprocess.Popen[str]:
     )  # fmt: skip
 
 
+def processes_reading(path: Path) -> list[int]:
+    """Live processes whose command line names `path`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            command = (entry / "cmdline").read_bytes()
+            state = (entry / "stat").read_text().split(") ", 1)[1][0]
+        except (OSError, IndexError):
+            continue
+        if str(path).encode() in command and state != "Z":
+            found.append(int(entry.name))
+    return found
+
+
 def test_a_killed_import_run_again_stages_each_row_exactly_once(tmp_path: Path) -> None:
     rows = [
         (f"E{n}", f"EV{n // 3}", "2018-05-10", "MARIA", f"LOPEZ{n}", "1990-01-02")
@@ -50,6 +64,11 @@ def test_a_killed_import_run_again_stages_each_row_exactly_once(tmp_path: Path) 
         time.sleep(0.05)
     first.send_signal(signal.SIGKILL)
     first.wait()
+    # the process reading rows beside it (a file this size has one) ends with it
+    deadline = time.monotonic() + 10
+    while processes_reading(path):
+        assert time.monotonic() < deadline, "a reading process outlived the killed import"
+        time.sleep(0.1)
     staged_when_killed = CbpRecord.objects.count()
     assert 0 < staged_when_killed < ROWS
     assert not ImportBatch.objects.get().is_finished

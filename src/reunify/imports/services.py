@@ -7,9 +7,9 @@ again, or again after it was killed half-way, ends with each row staged exactly 
 """
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
+from contextlib import closing
 from dataclasses import asdict, dataclass
-from itertools import islice
 from pathlib import Path
 from typing import Any
 from uuid import uuid4
@@ -22,9 +22,10 @@ from reunify.accounts.permissions import require_role
 from reunify.accounts.roles import EXTRACT_IMPORTERS
 from reunify.audit.history import record_change
 from reunify.families.rules import Problem
-from reunify.imports.extract_file import ExtractRow, ExtractScan, extract_rows, scan_extract
+from reunify.imports.extract_file import ExtractScan, scan_extract
 from reunify.imports.models import RECORD_MODELS, ImportBatch, QuarantinedRow
-from reunify.imports.row_reading import ReadRow, read_row
+from reunify.imports.read_ahead import read_chunks, read_chunks_beside, second_process_helps
+from reunify.imports.row_reading import ReadRow
 from reunify.imports.staging import StagedKey, conflicts, staged_keys, write_records
 
 CHUNK_ROWS = 2000
@@ -49,11 +50,6 @@ class ImportCounts:
         return json.dumps(asdict(self), sort_keys=True)
 
 
-def chunks(rows: Iterator[ExtractRow], size: int) -> Iterator[list[ExtractRow]]:
-    while chunk := list(islice(rows, size)):
-        yield chunk
-
-
 def extract_import(
     *,
     actor: User | None,
@@ -63,11 +59,14 @@ def extract_import(
     dry_run: bool = False,
     progress: Callable[[int], None] = lambda rows: None,
     started: Callable[[ExtractScan], None] = lambda scan: None,
+    read_beside: bool | None = None,
 ) -> ImportCounts:
     """Import one extract; `progress` hears of each chunk's rows, `started` of the scan.
 
     A dry run reads and checks every row and writes nothing; it cannot see clashes with
-    records imported before, so its counts may differ from the real import's."""
+    records imported before, so its counts may differ from the real import's. Rows are
+    read in a second process when `read_beside`, or by default when the file is large and
+    the machine has a spare core (`read_ahead`)."""
     if actor is not None:
         require_role(actor, EXTRACT_IMPORTERS, action="import agency extracts")
     scan = scan_extract(source, path)
@@ -78,11 +77,15 @@ def extract_import(
     if batch.is_finished:
         return counts_of(batch, already_imported=True)
     tally = Tally()
-    for chunk in chunks(extract_rows(scan), CHUNK_ROWS):
-        read = [read_row(source, row, scan) for row in chunk]
-        with transaction.atomic():
-            stage_chunk(batch, actor, read, tally)
-        progress(len(chunk))
+    if read_beside is None:
+        read_beside = second_process_helps(scan)
+    reading = read_chunks_beside if read_beside else read_chunks
+    # Closed on the way out, also when staging fails: a reading process ends with it.
+    with closing(reading(scan, CHUNK_ROWS)) as read_chunks_of_file:
+        for read in read_chunks_of_file:
+            with transaction.atomic():
+                stage_chunk(batch, actor, read, tally)
+            progress(len(read))
     with transaction.atomic():
         batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         batch.rows_read, batch.rows_accepted = tally.read, tally.accepted
@@ -102,10 +105,9 @@ def extract_import(
 
 def dry_run_counts(scan: ExtractScan, progress: Callable[[int], None]) -> ImportCounts:
     read = accepted = 0
-    for chunk in chunks(extract_rows(scan), CHUNK_ROWS):
-        for row in chunk:
-            read += 1
-            accepted += not read_row(scan.source, row, scan).problems
+    for chunk in read_chunks(scan, CHUNK_ROWS):
+        read += len(chunk)
+        accepted += sum(not row.problems for row in chunk)
         progress(len(chunk))
     return ImportCounts(
         source=scan.source, file=scan.path.name, sha256=scan.sha256, batch=None, read=read,
