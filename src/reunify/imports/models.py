@@ -69,7 +69,7 @@ class ExtractRecord(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     batch = models.ForeignKey(ImportBatch, on_delete=models.PROTECT, related_name="+")
     row_number = models.PositiveIntegerField(help_text="Data row, counting from 1.")
-    record_id = models.CharField(max_length=64, unique=True)
+    record_id = models.CharField(max_length=64)
     content_sha256 = models.CharField(
         max_length=64, help_text="Of the row's known columns, to tell a repeat from a change."
     )
@@ -91,13 +91,19 @@ class ExtractRecord(models.Model):
     )
     sex = models.CharField(max_length=1, blank=True)
     citizenship = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2.")
-    a_number = models.CharField(max_length=9, blank=True, db_index=True)
+    a_number = models.CharField(max_length=9, blank=True)
     languages = models.CharField(
         max_length=100, blank=True, help_text="ISO 639-3 codes, space-separated."
     )
 
     class Meta:
         abstract = True
+        # Staged rows are looked up by record_id only; linkage and the family-records
+        # refresh read whole tables. Every other index was paid for on each of a national
+        # extract's million rows and never read (an operator's ad-hoc query can add one).
+        constraints = [
+            models.UniqueConstraint(fields=["record_id"], name="%(class)s_record_id_once")
+        ]
 
     def __str__(self) -> str:
         return f"{self.record_id}: {self.given_names} {self.first_surname}".strip()
@@ -106,8 +112,8 @@ class ExtractRecord(models.Model):
 class CbpRecord(ExtractRecord):
     """A person at a border apprehension (`cbp` extract)."""
 
-    event_id = models.CharField(max_length=64, db_index=True)
-    family_group = models.CharField(max_length=64, blank=True, db_index=True)
+    event_id = models.CharField(max_length=64)
+    family_group = models.CharField(max_length=64, blank=True)
     apprehended_on = models.DateField()
     station = models.CharField(max_length=200, blank=True)
     relationship = models.CharField(max_length=20, blank=True, help_text="A Kinship code.")
@@ -118,7 +124,7 @@ class CbpRecord(ExtractRecord):
 class IceRecord(ExtractRecord):
     """A person in detention or removed (`ice` extract), with any historical election."""
 
-    subject_id = models.CharField(max_length=64, blank=True, db_index=True)
+    subject_id = models.CharField(max_length=64, blank=True)
     book_in_on = models.DateField(null=True, blank=True)
     facility = models.CharField(max_length=200, blank=True)
     removed_on = models.DateField(null=True, blank=True)
@@ -134,7 +140,7 @@ class IceRecord(ExtractRecord):
 class OrrRecord(ExtractRecord):
     """A child referred to a shelter (`orr` extract), with the parent the child reported."""
 
-    child_id = models.CharField(max_length=64, blank=True, db_index=True)
+    child_id = models.CharField(max_length=64, blank=True)
     referred_on = models.DateField(null=True, blank=True)
     referring_station = models.CharField(max_length=200, blank=True)
     shelter = models.CharField(max_length=200, blank=True)
@@ -143,7 +149,7 @@ class OrrRecord(ExtractRecord):
     reported_parent_first_surname_key = models.CharField(max_length=100, blank=True)
     reported_parent_second_surname_key = models.CharField(max_length=100, blank=True)
     parent_phone = models.CharField(max_length=20, blank=True, help_text="Digits only.")
-    parent_a_number = models.CharField(max_length=9, blank=True, db_index=True)
+    parent_a_number = models.CharField(max_length=9, blank=True)
     discharged_on = models.DateField(null=True, blank=True)
     discharge_type = models.CharField(max_length=24, blank=True)
 
