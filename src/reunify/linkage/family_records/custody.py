@@ -16,6 +16,7 @@ from uuid import UUID
 from reunify.families.models import CustodyEpisode
 from reunify.linkage.family_records.linked_rows import LinkedRows
 from reunify.linkage.family_records.record_keys import moment, record_uuid
+from reunify.linkage.family_records.writing import new
 from reunify.vocabulary import CustodyKind
 
 HOUR_OF = {
@@ -100,7 +101,8 @@ def episodes_of(
     for index, event in enumerate(kept):
         following = kept[index + 1] if index + 1 < len(kept) else None
         episodes.append(
-            CustodyEpisode(
+            new(
+                CustodyEpisode,
                 id=record_uuid(event.source_record),
                 person_id=person_id,
                 kind=event.kind,

@@ -14,6 +14,7 @@ from uuid import UUID
 from reunify.elections.models import Election
 from reunify.linkage.family_records.linked_rows import Row
 from reunify.linkage.family_records.record_keys import moment, record_uuid
+from reunify.linkage.family_records.writing import new
 from reunify.vocabulary import (
     CounselChoice,
     ElectionForm,
@@ -35,7 +36,8 @@ def election_from(row: Row, parent_id: UUID) -> Election | None:
     made_on = row["election_on"]
     option = ElectionOption(row["election"])
     signed = row["election_form"] == ElectionForm.SIGNED
-    return Election(
+    return new(
+        Election,
         id=record_uuid(row["source_record"]),
         parent_id=parent_id,
         option=option,

@@ -12,6 +12,7 @@ from reunify.families.identifiers import normalize_identifier
 from reunify.families.models import Person, PersonIdentifier, PersonLanguage
 from reunify.families.names import name_search_key
 from reunify.linkage.family_records.linked_rows import LinkedRows, Row
+from reunify.linkage.family_records.writing import new
 
 # Where two records name a person equally fully, the border record wins: it was taken
 # with the family present, the others later and apart.
@@ -40,7 +41,8 @@ def person_from(person_id: UUID, rows: list[tuple[str, Row]]) -> Person:
     clear_dates = [row["birth_date"] for _, row in rows if not row["birth_date_ambiguous"]]
     birth_date = most_common(clear_dates) or most_common(row["birth_date"] for _, row in rows)
     sex = most_common(row["sex"] for _, row in rows if row["sex"] in SEXES)
-    return Person(
+    return new(
+        Person,
         id=person_id,
         given_names=name["given_names"],
         first_surname=name["first_surname"],
@@ -64,7 +66,8 @@ def languages_of(person_id: UUID, rows: list[tuple[str, Row]]) -> list[PersonLan
     primary = most_common(codes[0] for codes in spoken)
     every = sorted({code for codes in spoken for code in codes})
     return [
-        PersonLanguage(person_id=person_id, code=code, is_primary=code == primary) for code in every
+        new(PersonLanguage, person_id=person_id, code=code, is_primary=code == primary)
+        for code in every
     ]
 
 
@@ -84,7 +87,13 @@ def identifiers_of(person_id: UUID, rows: list[tuple[str, Row]]) -> list[PersonI
             continue
         shown = f"A{value[:3]}-{value[3:6]}-{value[6:]}" if scheme == "A_NUMBER" else value
         identifiers.append(
-            PersonIdentifier(person_id=person_id, scheme=scheme, value=shown, normalized=normalized)
+            new(
+                PersonIdentifier,
+                person_id=person_id,
+                scheme=scheme,
+                value=shown,
+                normalized=normalized,
+            )
         )
     # Two spellings of one identifier normalise alike: keep one.
     return list({(i.scheme, i.normalized): i for i in identifiers}.values())

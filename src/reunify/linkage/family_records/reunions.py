@@ -16,6 +16,7 @@ from reunify.families.models import Reunion, Separation
 from reunify.linkage.family_records.custody import HOUR_OF
 from reunify.linkage.family_records.linked_rows import LinkedRows
 from reunify.linkage.family_records.record_keys import moment, record_uuid
+from reunify.linkage.family_records.writing import new
 from reunify.vocabulary import CustodyKind, ReunionMethod, ReunionSetting
 
 # At the hour of the custody change that reunites them (`custody.HOUR_OF`).
@@ -85,7 +86,8 @@ def reunions_closing(
         )
         key = f"{first.source_record}@{separation.family_unit_id}"
         if key not in reunions:
-            reunions[key] = Reunion(
+            reunions[key] = new(
+                Reunion,
                 id=record_uuid(key),
                 family_unit_id=separation.family_unit_id,
                 reunited_at=moment(first.on, hour=REUNION_HOUR[first.method]),

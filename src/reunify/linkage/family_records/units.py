@@ -16,6 +16,7 @@ from uuid import UUID
 from reunify.families.models import FamilyUnit, Membership, Separation
 from reunify.linkage.family_records.linked_rows import Row
 from reunify.linkage.family_records.record_keys import moment, record_uuid, unit_reference
+from reunify.linkage.family_records.writing import new
 from reunify.standardise.separation_reasons import separation_reason
 from reunify.vocabulary import MemberRole, RelationshipEvidence
 
@@ -67,7 +68,8 @@ def units_from(cbp_rows: list[Row], links: Links, stations: Mapping[str, UUID]) 
         for members in _components(persons, edges):
             first = min((rows[person] for person in members), key=lambda row: row["record_id"])
             source = f"cbp-unit:{first['record_id']}"
-            unit = FamilyUnit(
+            unit = new(
+                FamilyUnit,
                 id=record_uuid(source),
                 reference=unit_reference(source),
                 apprehension_event_id=first["event_id"],
@@ -81,7 +83,8 @@ def units_from(cbp_rows: list[Row], links: Links, stations: Mapping[str, UUID]) 
             for person in sorted(members):
                 row = rows[person]
                 found.memberships.append(
-                    Membership(
+                    new(
+                        Membership,
                         id=record_uuid(f"{row['source_record']}@{source}"),
                         family_unit_id=unit.id,
                         person_id=person,
@@ -101,7 +104,8 @@ def units_from(cbp_rows: list[Row], links: Links, stations: Mapping[str, UUID]) 
                 )
                 key = f"{parent_row['source_record']}>{child_row['record_id']}"
                 found.separations.append(
-                    Separation(
+                    new(
+                        Separation,
                         id=record_uuid(key),
                         family_unit_id=unit.id,
                         parent_id=parent,

@@ -6,12 +6,15 @@ parent and child hold two open separations. A row the extracts no longer support
 deleted unless something recorded here points at it; then it stays, and is counted.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
+from functools import cache
+from operator import attrgetter
 from typing import Any, TypeVar
 from uuid import UUID
 
 from django.db import connection, models, transaction
+from django.db.models.base import ModelState
 from django.db.models.deletion import ProtectedError, RestrictedError
 from django.utils import timezone
 
@@ -19,6 +22,37 @@ from reunify.bulk_copy import columns_of, copy_rows
 
 BATCH = 2000
 Model = TypeVar("Model", bound=models.Model)
+
+
+def new(model: type[Model], **values: Any) -> Model:
+    """`model(**values)` for values given by attribute name (`person_id`, not `person`),
+    built without Django's field-by-field `__init__`: a national refresh builds four
+    million rows, and that `__init__` was a third of its time."""
+    fixed, made, names = _defaults(model)
+    unknown = values.keys() - names
+    if unknown:
+        raise TypeError(f"{model.__name__} has no field {', '.join(sorted(unknown))}")
+    instance = model.__new__(model)
+    state = instance.__dict__
+    state.update(fixed)
+    for name, make in made:
+        if name not in values:
+            state[name] = make()
+    state.update(values)
+    state["_state"] = ModelState()
+    return instance
+
+
+@cache
+def _defaults(
+    model: type[models.Model],
+) -> tuple[dict[str, Any], tuple[tuple[str, Callable[[], Any]], ...], frozenset[str]]:
+    """Each field's default: fixed values once, callables (new ids, lists) per row."""
+    fields = model._meta.concrete_fields
+    per_row = [f for f in fields if f.has_default() and callable(f.default)]
+    made = tuple((f.attname, f.default) for f in per_row)
+    fixed = {f.attname: f.get_default() for f in fields if f not in per_row}
+    return fixed, made, frozenset(f.attname for f in fields)
 
 
 def upsert(model: type[Model], rows: Sequence[Model]) -> None:
@@ -50,8 +84,7 @@ def _write(model: type[Model], rows: Sequence[Model], *, overwrite: bool) -> Non
             else:
                 model._default_manager.bulk_create(batch)
         return
-    now = timezone.now()
-    values = ([_value(field, row, now) for field in fields] for row in rows)
+    values = map(_row_values(model, timezone.now()), rows)
     if not overwrite:
         copy_rows(model, values)
         return
@@ -73,15 +106,28 @@ def _write(model: type[Model], rows: Sequence[Model], *, overwrite: bool) -> Non
         cursor.execute(f"DROP TABLE {staged}")
 
 
-def _value(field: Any, row: models.Model, now: datetime) -> Any:
-    value = getattr(row, field.attname)
-    if isinstance(field, models.FileField):
-        return value.name or ""
-    if getattr(field, "auto_now", False):
-        return now
-    if getattr(field, "auto_now_add", False):
-        return value or now
-    return value
+def _row_values(model: type[models.Model], now: datetime) -> Callable[[Any], Sequence[Any]]:
+    """A row's values in the order of the model's concrete fields, as the ORM would save
+    them: files by name, `auto_now` stamped, `auto_now_add` stamped when unset."""
+    fields = model._meta.concrete_fields
+    read = attrgetter(*(field.attname for field in fields))
+    stamped = [i for i, f in enumerate(fields) if getattr(f, "auto_now", False)]
+    first_stamped = [i for i, f in enumerate(fields) if getattr(f, "auto_now_add", False)]
+    files = [i for i, f in enumerate(fields) if isinstance(f, models.FileField)]
+    if not (stamped or first_stamped or files):
+        return read
+
+    def values(row: Any) -> Sequence[Any]:
+        found = list(read(row))
+        for i in stamped:
+            found[i] = now
+        for i in first_stamped:
+            found[i] = found[i] or now
+        for i in files:
+            found[i] = found[i].name or ""
+        return found
+
+    return values
 
 
 def remove_stale(
