@@ -1,6 +1,6 @@
-"""The page builds the kept report on a thread of its own, which would not see a test's
-uncommitted records: here a first build happens in the request, and tests see which
-rebuilds were started (`test_rebuild_behind.py` runs the threads, on committed records)."""
+"""Tests see which rebuilds the page started rather than have them run, and a first build
+happens in the request: a shared machine's load must not turn "wait a moment for it"
+into a flaky "being built" (`test_rebuild_behind.py` runs the threads themselves)."""
 
 from datetime import date
 

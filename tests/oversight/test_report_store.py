@@ -5,6 +5,7 @@ The cast: Ana and Berta, removed parents (`records`); changes are recorded as a 
 records them, with a history entry in the change's transaction.
 """
 
+import threading
 import uuid
 from datetime import timedelta
 
@@ -15,6 +16,7 @@ from django.utils import timezone
 from reunify.accounts.models import User
 from reunify.audit.history import record_change, record_view
 from reunify.audit.models import HistoryEntry
+from reunify.oversight import rebuild_behind
 from reunify.oversight.models import StoredCountedParent, StoredRemovalsReport
 from reunify.oversight.report_store import (
     STORED_ACTION,
@@ -111,3 +113,15 @@ def test_a_refresh_rebuilds_now_and_every_as_of_build_behind_the_records() -> No
     assert [build.as_of for build in rebuilt] == [None, yesterday]
     assert latest_stored(settled.as_of) == settled
     assert all(changes_since(build) == 0 for build in rebuilt)
+
+
+def test_inside_a_transaction_a_build_runs_where_the_records_are_visible() -> None:
+    # A test's records, like any caller's uncommitted writes, are invisible to a thread.
+    removed_parent("Ana")
+
+    built = rebuild_behind.first_build(None)
+
+    assert built is not None
+    assert built.parents == 1
+    assert rebuild_behind.rebuild_in_background(None)
+    assert [thread.name for thread in threading.enumerate()].count(rebuild_behind.THREAD_NAME) == 0

@@ -70,15 +70,26 @@ def _start(as_of: date | None) -> threading.Thread | None:
     return thread
 
 
+def _caller_in_transaction() -> bool:
+    """Whether the caller's transaction is open: a thread's own connection could not see
+    what it has written (a test's records, for one), so a build must run in it instead."""
+    return connection.in_atomic_block
+
+
 def rebuild_in_background(as_of: date | None) -> bool:
     """Start rebuilding the report for `as_of` (None: now) unless this worker already is;
-    whether one was started."""
+    whether one was started (or, inside a transaction, done)."""
+    if _caller_in_transaction():
+        _build_unless_current(as_of)
+        return True
     return _start(as_of) is not None
 
 
 def first_build(as_of: date | None) -> StoredRemovalsReport | None:
     """Start building the report for a day nothing is kept for, and wait a moment for it;
     the build if it was ready by then (None: still being built)."""
+    if _caller_in_transaction():
+        return removals_report_build(actor=None, as_of=as_of)
     thread = _start(as_of)
     if thread is not None:
         thread.join(FIRST_BUILD_WAIT_SECONDS)
