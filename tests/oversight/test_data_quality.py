@@ -115,3 +115,22 @@ def test_the_page_counts_and_links_the_findings(ada: User) -> None:
     listed = client.get(page, {"show": f"finding:{LINKS_IN_REVIEW}"}).content.decode()
     assert reverse("families:person", args=[ana.parent.pk]) in listed
     assert "confidence 0.61" in listed
+
+
+def test_the_page_lists_a_person_once_however_many_findings_they_have(ada: User) -> None:
+    berta = removed_parent("Berta")
+    for made in ("2018-07-01", "2018-07-20"):
+        election = extract_election(berta, form=ElectionForm.VERBAL, made=made)
+        election.signed_on = election.made_at.date()
+        election.save()
+    client = Client()
+    client.force_login(ada)
+    page = reverse("oversight:removals")
+
+    listed = client.get(page, {"show": f"finding:{CONTRADICTORY_ELECTIONS}"})
+
+    assert (
+        dict((kind, n) for kind, _, n in listed.context["findings"])[CONTRADICTORY_ELECTIONS] == 2
+    )
+    assert listed.context["show_total"] == 1
+    assert len(listed.context["finding_rows"][0][1]) == 2
