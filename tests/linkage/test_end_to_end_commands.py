@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from reunify.oversight.models import StoredRemovalsReport
+from reunify.oversight.report_store import changes_since
 from tests.cli.test_command_line import REUNIFY
 from tests.cli.test_gate_check import database_url_of_this_test
 
@@ -53,6 +55,9 @@ def test_synth_import_link_export_evaluate(tmp_path: Path) -> None:
     scores = reunify("evaluate", "--truth", str(extracts), data_dir=tmp_path)
 
     assert linked["records"] == exported["rows"] == read
+    # the removals report's page finds a build that has seen the linked records
+    (kept,) = StoredRemovalsReport.objects.filter(as_of=None)
+    assert changes_since(kept) == 0
     assert related["rows"] == linked["family_links"]
     assert (
         (tmp_path / "rel.csv")

@@ -5,6 +5,7 @@ import argparse
 import getpass
 import json
 import sys
+import time
 from pathlib import Path
 
 from reunify.cli.errors import CommandFailed
@@ -12,6 +13,7 @@ from reunify.linkage.errors import LinkageRefused
 from reunify.linkage.exports import persons_export, relationships_export
 from reunify.linkage.scoring import linkage_evaluation
 from reunify.linkage.services import linkage_run
+from reunify.oversight.report_store import removals_reports_refresh
 
 
 def link(arguments: argparse.Namespace) -> int:
@@ -26,6 +28,11 @@ def link(arguments: argparse.Namespace) -> int:
         )
     except LinkageRefused as refused:
         raise CommandFailed(str(refused)) from None
+    # Linkage rewrites who is whose parent: the kept removals report is rebuilt now, so
+    # the page's next visitor does not find it behind.
+    started = time.perf_counter()
+    removals_reports_refresh(actor=None)
+    print(f"Removals report rebuilt in {time.perf_counter() - started:.1f} s.", file=sys.stderr)
     print(
         json.dumps(
             {"run": str(run.pk), "engine": run.engine, "threshold": run.threshold,
