@@ -4,6 +4,8 @@
 #   scripts/test-postgres.sh stop
 # PostgreSQL refuses to run as root, so as root the server runs as the postgres user.
 # fsync stays off: these clusters hold nothing worth keeping (durability tests turn it on).
+# REUNIFY_TEST_PG_SETTINGS adds server settings when the server starts, e.g. for a
+# benchmark at national scale: "-c shared_buffers=2GB -c max_wal_size=8GB".
 set -euo pipefail
 
 port="${REUNIFY_TEST_PG_PORT:-55432}"
@@ -31,7 +33,8 @@ start)
     if ! as_server_user "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
         as_server_user "$bin/pg_ctl" -D "$data" -l "$root/server.log" -w -t 30 start \
             -o "-p $port -k $root -c listen_addresses=127.0.0.1 -c fsync=off \
-                -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+                -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 \
+                ${REUNIFY_TEST_PG_SETTINGS:-}" \
             >/dev/null || { tail -n 20 "$root/server.log" >&2; exit 1; }
     fi
     echo "DATABASE_URL=postgres://postgres@127.0.0.1:$port/postgres"

@@ -12,6 +12,7 @@ from reunify.families.identifiers import normalize_identifier
 from reunify.families.models import Person, PersonIdentifier, PersonLanguage
 from reunify.families.names import name_search_key
 from reunify.linkage.family_records.linked_rows import LinkedRows, Row
+from reunify.linkage.family_records.record_keys import record_uuid
 from reunify.linkage.family_records.writing import new
 
 # Where two records name a person equally fully, the border record wins: it was taken
@@ -66,7 +67,13 @@ def languages_of(person_id: UUID, rows: list[tuple[str, Row]]) -> list[PersonLan
     primary = most_common(codes[0] for codes in spoken)
     every = sorted({code for codes in spoken for code in codes})
     return [
-        new(PersonLanguage, person_id=person_id, code=code, is_primary=code == primary)
+        new(
+            PersonLanguage,
+            id=record_uuid(f"{person_id}/language/{code}"),
+            person_id=person_id,
+            code=code,
+            is_primary=code == primary,
+        )
         for code in every
     ]
 

@@ -33,7 +33,7 @@ from reunify.linkage.family_records.persons import (
 )
 from reunify.linkage.family_records.reunions import reunions_closing
 from reunify.linkage.family_records.units import units_from
-from reunify.linkage.family_records.writing import BATCH, insert, remove_stale, upsert
+from reunify.linkage.family_records.writing import BATCH, remove_stale, replace, upsert
 from reunify.linkage.models import FamilyLink, FamilyLinkStatus, LinkageRun
 from reunify.vocabulary import CustodyKind, ElectionOrigin
 
@@ -105,14 +105,15 @@ def family_records_refresh(*, actor: User | None, run: LinkageRun) -> RefreshCou
     # `person_id IN (subquery)`, not `person__from_extracts`: Django writes the latter as a
     # self-join that PostgreSQL ran as a nested loop for minutes on fresh statistics.
     from_extracts = Person.objects.filter(from_extracts=True).values("pk")
-    PersonLanguage.objects.filter(person_id__in=from_extracts).delete()
-    PersonIdentifier.objects.filter(person_id__in=from_extracts).delete()
-    insert(
-        PersonLanguage, [code for pid, rows in grouped.items() for code in languages_of(pid, rows)]
+    replace(
+        PersonLanguage,
+        [code for pid, rows in grouped.items() for code in languages_of(pid, rows)],
+        PersonLanguage.objects.filter(person_id__in=from_extracts),
     )
-    insert(
+    replace(
         PersonIdentifier,
         [found for pid, rows in grouped.items() for found in identifiers_of(pid, rows)],
+        PersonIdentifier.objects.filter(person_id__in=from_extracts),
     )
 
     stations = {name: pk for (kind, name), pk in facilities.items() if kind == "BORDER_STATION"}
@@ -132,10 +133,11 @@ def family_records_refresh(*, actor: User | None, run: LinkageRun) -> RefreshCou
         remove_stale(model, model.objects.exclude(source_record=None), (r.pk for r in rows))
         for model, rows in ((Separation, units.separations), (Reunion, reunions))
     )
-    # Nothing points at custody episodes or memberships: they are written afresh (same
-    # ids), which no change of who-is-who between runs can trip over midway.
-    CustodyEpisode.objects.exclude(source_record=None).delete()
-    Membership.objects.exclude(source_record=None).delete()
+    # Nothing points at custody episodes or memberships: those no longer said or changed
+    # go now, so that no change of who-is-who between runs can trip over them midway.
+    # (Their units are written below: the foreign keys are checked when the run commits.)
+    replace(CustodyEpisode, episodes, CustodyEpisode.objects.exclude(source_record=None))
+    replace(Membership, units.memberships, Membership.objects.exclude(source_record=None))
     spared += remove_stale(
         Election, Election.objects.filter(origin=ElectionOrigin.EXTRACT), (e.pk for e in elections)
     )
@@ -145,8 +147,6 @@ def family_records_refresh(*, actor: User | None, run: LinkageRun) -> RefreshCou
     spared += remove_stale(Person, Person.objects.filter(from_extracts=True), person_ids)
 
     upsert(FamilyUnit, units.units)
-    insert(Membership, units.memberships)
-    insert(CustodyEpisode, episodes)
     upsert(Reunion, reunions)
     upsert(Separation, [s for s in units.separations if s.reunion_id is not None])
     upsert(Separation, [s for s in units.separations if s.reunion_id is None])

@@ -1,12 +1,15 @@
 """Writing the family records of one linkage run: upsert by id, remove what no row says.
 
 Ids come from the extract rows (`record_keys`), so the same records land on the same rows
-run after run. Closed separations are written before open ones, so that at no moment do a
+run after run, and on PostgreSQL a row the run leaves as it was is not written again (no
+new row version, no index or constraint work): a rerun after a small import touches
+little. Closed separations are written before open ones, so that at no moment do a
 parent and child hold two open separations. A row the extracts no longer support is
 deleted unless something recorded here points at it; then it stays, and is counted.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from functools import cache
 from operator import attrgetter
@@ -84,26 +87,76 @@ def _write(model: type[Model], rows: Sequence[Model], *, overwrite: bool) -> Non
             else:
                 model._default_manager.bulk_create(batch)
         return
-    values = map(_row_values(model, timezone.now()), rows)
     if not overwrite:
-        copy_rows(model, values)
+        copy_rows(model, map(_row_values(model, timezone.now()), rows))
         return
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
-    staged = quote(f"refresh_{model._meta.db_table}")
-    columns = columns_of(model)
     assignments = ", ".join(f"{quote(f.column)} = EXCLUDED.{quote(f.column)}" for f in overwritten)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"CREATE TEMP TABLE {staged} (LIKE {table} INCLUDING DEFAULTS) ON COMMIT DROP"
-        )
-        copy_rows(model, values, into=staged)
+    with connection.cursor() as cursor, _staged(model, rows) as staged:
         # Names only, from the model's own metadata: no value is spliced in.
         cursor.execute(
-            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {staged} "  # noqa: S608
-            f"ON CONFLICT (id) DO UPDATE SET {assignments}"
+            f"INSERT INTO {table} ({columns_of(model)}) "  # noqa: S608
+            f"SELECT {columns_of(model)} FROM {staged} "
+            f"ON CONFLICT (id) DO UPDATE SET {assignments} "
+            f"WHERE {_differs(model, table, 'EXCLUDED')}"
         )
+
+
+def replace(model: type[Model], rows: Sequence[Model], existing: models.QuerySet[Model]) -> None:
+    """Make the `existing` rows exactly `rows`: those no longer said and those changed are
+    deleted, then the changed and new ones inserted. Unlike an upsert, no row is updated
+    in place, so constraints between rows (one open custody episode per person, no two
+    overlapping) never see a half-moved timeline."""
+    if connection.vendor != "postgresql":
+        existing.delete()
+        insert(model, rows)
+        return
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    within, params = existing.order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor, _staged(model, rows) as staged:
+        cursor.execute(
+            f"DELETE FROM {table} WHERE id IN ({within}) AND NOT EXISTS "  # noqa: S608
+            f"(SELECT 1 FROM {staged} WHERE {staged}.id = {table}.id "
+            f"AND NOT ({_differs(model, table, staged)}))",
+            params,
+        )
+        cursor.execute(
+            f"INSERT INTO {table} ({columns_of(model)}) "  # noqa: S608
+            f"SELECT {columns_of(model)} FROM {staged} "
+            f"WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE {table}.id = {staged}.id)"
+        )
+
+
+@contextmanager
+def _staged(model: type[Model], rows: Sequence[Model]) -> Iterator[str]:
+    """A temporary table like the model's holding `rows`, by COPY; its quoted name."""
+    quote = connection.ops.quote_name
+    staged = quote(f"refresh_{model._meta.db_table}")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMP TABLE {staged} (LIKE {quote(model._meta.db_table)} INCLUDING DEFAULTS) "
+            "ON COMMIT DROP"
+        )
+        copy_rows(model, map(_row_values(model, timezone.now()), rows), into=staged)
+        cursor.execute(f"ANALYZE {staged}")
+        yield staged
         cursor.execute(f"DROP TABLE {staged}")
+
+
+def _differs(model: type[models.Model], table: str, other: str) -> str:
+    """SQL: the row of `table` says something the row of `other` does not (the times
+    a row was written aside)."""
+    quote = connection.ops.quote_name
+    said = [
+        quote(f.column)
+        for f in model._meta.concrete_fields
+        if not f.primary_key and f.name not in ("created_at", "updated_at")
+    ]
+    mine = ", ".join(f"{table}.{column}" for column in said)
+    theirs = ", ".join(f"{other}.{column}" for column in said)
+    return f"ROW({mine}) IS DISTINCT FROM ROW({theirs})"
 
 
 def _row_values(model: type[models.Model], now: datetime) -> Callable[[Any], Sequence[Any]]:
