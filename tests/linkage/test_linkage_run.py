@@ -11,7 +11,7 @@ from reunify.audit.models import HistoryEntry
 from reunify.imports.services import extract_import
 from reunify.linkage.errors import LinkageRefused
 from reunify.linkage.exports import persons_export, relationships_export, staged_count
-from reunify.linkage.models import FamilyLink, FamilyLinkStatus, LinkedRecord
+from reunify.linkage.models import FamilyLink, FamilyLinkStatus, LinkageRun, LinkedRecord
 from reunify.linkage.scoring import linkage_evaluation
 from reunify.linkage.services import linkage_run
 from reunify.synth import build_world, write_extracts
@@ -47,6 +47,10 @@ def test_every_record_gets_a_person_and_ids_survive_a_rerun(extracts: Path) -> N
     assert first.persons < first.records
     assert after == before
     assert HistoryEntry.objects.filter(action="linkage.run").count() == 2
+    # every stage of the run is timed, so a benchmark can say where the time went
+    stages = ("read_staged", "register", "train", "predict", "cluster", "person_ids",
+              "write_linked", "family_links", "write_links", "family_records")  # fmt: skip
+    assert set(stages) <= set(LinkageRun.objects.get(pk=second.pk).seconds)
     scores = linkage_evaluation(extracts)
     assert scores["persons"]["f1"] > 0.98
     assert scores["persons"]["f1"] > scores["naive_baseline_persons"]["f1"]

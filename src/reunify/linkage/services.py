@@ -71,8 +71,8 @@ def linkage_run(
         )
     found = link_persons(frame, threshold=threshold, memory_limit=memory_limit, engine=engine)
     modelled = dict(zip(found.clusters["unique_id"], found.clusters["person_id"], strict=True))
-    doubtful = doubtful_pairs(found.pairs)
     clock = time.perf_counter()
+    doubtful = doubtful_pairs(found.pairs)
     with transaction.atomic():
         clusters = apply_decisions(
             modelled,
@@ -86,6 +86,9 @@ def linkage_run(
             ).iterator(chunk_size=WRITE_BATCH)
         }
         persons = stable_person_ids(clusters, previous)
+        # Review decisions applied, ids kept from the last run.
+        person_ids_seconds = time.perf_counter() - clock
+        clock = time.perf_counter()
         run = LinkageRun.objects.create(
             engine=engine,
             threshold=threshold,
@@ -98,6 +101,7 @@ def linkage_run(
             seconds={
                 "read_staged": round(read_seconds, 2),
                 **{stage: round(seconds, 2) for stage, seconds in found.seconds.items()},
+                "person_ids": round(person_ids_seconds, 2),
             },
             parameters=plain_parameters(found.parameters),
         )
@@ -110,7 +114,7 @@ def linkage_run(
             ),
         )
         waiting = queue_update(run, doubtful)
-        # Decisions applied, ids kept, linked records and the review queue written.
+        # Linked records and the review queue written.
         run.seconds["write_linked"] = round(time.perf_counter() - clock, 2)
         started = time.perf_counter()
         found_links = apply_family_decisions(
