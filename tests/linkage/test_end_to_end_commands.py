@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from reunify.families.models import Separation
 from reunify.oversight.models import StoredRemovalsReport
 from reunify.oversight.report_store import changes_since
 from tests.cli.test_command_line import REUNIFY
@@ -55,6 +56,10 @@ def test_synth_import_link_export_evaluate(tmp_path: Path) -> None:
     scores = reunify("evaluate", "--truth", str(extracts), data_dir=tmp_path)
 
     assert linked["records"] == exported["rows"] == read
+    # every child the extracts show separated and not reunified is being traced
+    apart = Separation.objects.filter(reunion__isnull=True)
+    assert apart.exists()
+    assert not apart.filter(tracing_cases__isnull=True).exists()
     # the removals report's page finds a build that has seen the linked records
     (kept,) = StoredRemovalsReport.objects.filter(as_of=None)
     assert changes_since(kept) == 0

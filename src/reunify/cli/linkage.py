@@ -14,6 +14,7 @@ from reunify.linkage.exports import persons_export, relationships_export
 from reunify.linkage.scoring import linkage_evaluation
 from reunify.linkage.services import linkage_run
 from reunify.oversight.report_store import removals_reports_refresh
+from reunify.tracing.services import tracing_cases_open_for_separated_children
 
 
 def link(arguments: argparse.Namespace) -> int:
@@ -28,8 +29,16 @@ def link(arguments: argparse.Namespace) -> int:
         )
     except LinkageRefused as refused:
         raise CommandFailed(str(refused)) from None
-    # Linkage rewrites who is whose parent: the kept removals report is rebuilt now, so
-    # the page's next visitor does not find it behind.
+    # Linkage may have written separations: every separated child not reunified gets a
+    # tracing case now. Then the kept removals report is rebuilt, so the page's next
+    # visitor does not find it behind.
+    started = time.perf_counter()
+    traced = tracing_cases_open_for_separated_children(actor=None)
+    print(
+        f"Tracing cases: {traced['opened']:,} opened, {traced['closed_as_reunified']:,} "
+        f"closed as reunified ({time.perf_counter() - started:.1f} s).",
+        file=sys.stderr,
+    )
     started = time.perf_counter()
     removals_reports_refresh(actor=None)
     print(f"Removals report rebuilt in {time.perf_counter() - started:.1f} s.", file=sys.stderr)

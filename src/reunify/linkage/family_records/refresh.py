@@ -35,6 +35,7 @@ from reunify.linkage.family_records.reunions import reunions_closing
 from reunify.linkage.family_records.units import units_from
 from reunify.linkage.family_records.writing import BATCH, remove_stale, replace, upsert
 from reunify.linkage.models import FamilyLink, FamilyLinkStatus, LinkageRun
+from reunify.tracing.services import tracing_cases_refresh_denormalised
 from reunify.vocabulary import CustodyKind, ElectionOrigin
 
 
@@ -151,6 +152,9 @@ def family_records_refresh(*, actor: User | None, run: LinkageRun) -> RefreshCou
     upsert(Separation, [s for s in units.separations if s.reunion_id is not None])
     upsert(Separation, [s for s in units.separations if s.reunion_id is None])
     upsert(Election, elections)
+    # Tracing cases keep facts of the people they concern (custody, citizenship, the
+    # apprehension's sector): this transaction may have changed any of them.
+    tracing_cases_refresh_denormalised()
 
     counts = RefreshCounts(
         persons=len(persons),
