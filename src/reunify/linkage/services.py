@@ -73,6 +73,10 @@ def linkage_run(
     modelled = dict(zip(found.clusters["unique_id"], found.clusters["person_id"], strict=True))
     clock = time.perf_counter()
     doubtful = doubtful_pairs(found.pairs)
+    model_seconds, parameters = found.seconds, plain_parameters(found.parameters)
+    # A national run holds gigabytes at once: each large table is let go once used, so
+    # the family-records refresh at the end does not stack on top of them all.
+    del found
     with transaction.atomic():
         clusters = apply_decisions(
             modelled,
@@ -86,6 +90,8 @@ def linkage_run(
             ).iterator(chunk_size=WRITE_BATCH)
         }
         persons = stable_person_ids(clusters, previous)
+        persons_kept = len(set(persons.values()) & set(previous.values()))
+        del modelled, clusters, previous
         # Review decisions applied, ids kept from the last run.
         person_ids_seconds = time.perf_counter() - clock
         clock = time.perf_counter()
@@ -100,10 +106,10 @@ def linkage_run(
             persons=len(set(persons.values())),
             seconds={
                 "read_staged": round(read_seconds, 2),
-                **{stage: round(seconds, 2) for stage, seconds in found.seconds.items()},
+                **{stage: round(seconds, 2) for stage, seconds in model_seconds.items()},
                 "person_ids": round(person_ids_seconds, 2),
             },
-            parameters=plain_parameters(found.parameters),
+            parameters=parameters,
         )
         LinkedRecord.objects.all().delete()
         insert_rows(
@@ -114,6 +120,7 @@ def linkage_run(
             ),
         )
         waiting = queue_update(run, doubtful)
+        del doubtful
         # Linked records and the review queue written.
         run.seconds["write_linked"] = round(time.perf_counter() - clock, 2)
         started = time.perf_counter()
@@ -122,9 +129,11 @@ def linkage_run(
             family_verdicts(),
             persons={str(person) for person in persons.values()},
         )
+        del frame, persons
         run.seconds["family_links"] = round(time.perf_counter() - started, 2)
         started = time.perf_counter()
         links_replace(run, found_links)
+        del found_links
         run.seconds["write_links"] = round(time.perf_counter() - started, 2)
         started = time.perf_counter()
         family_records_refresh(actor=actor, run=run)
@@ -140,7 +149,7 @@ def linkage_run(
                 "threshold": threshold,
                 "records": run.records,
                 "persons": run.persons,
-                "persons_kept": len(set(persons.values()) & set(previous.values())),
+                "persons_kept": persons_kept,
                 "pairs_for_review": waiting,
                 "family_links": run.family_links,
                 "family_links_for_review": run.family_links_for_review,
