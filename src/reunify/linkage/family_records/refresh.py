@@ -35,6 +35,7 @@ from reunify.linkage.family_records.reunions import reunions_closing
 from reunify.linkage.family_records.units import units_from
 from reunify.linkage.family_records.writing import BATCH, remove_stale, replace, upsert
 from reunify.linkage.models import FamilyLink, FamilyLinkStatus, LinkageRun
+from reunify.tracing.models import TracingCase
 from reunify.tracing.services import tracing_cases_refresh_denormalised
 from reunify.vocabulary import CustodyKind, ElectionOrigin
 
@@ -52,15 +53,18 @@ class RefreshCounts:
     kept_for_references: int
 
 
-def refresh_statistics() -> None:
+def refresh_statistics(*tables: str) -> None:
     """The run has just rewritten linked records and links, often in this transaction:
-    without fresh statistics the planner takes the tables for empty."""
+    without fresh statistics the planner takes the tables for empty. `tables` names
+    other tables to analyze instead."""
     if connection.vendor == "postgresql":
+        chosen = tables or (
+            "linkage_linkedrecord", "linkage_familylink", "families_person",
+            "families_personlanguage", "families_personidentifier",
+        )  # fmt: skip
         with connection.cursor() as cursor:
-            cursor.execute(
-                "ANALYZE linkage_linkedrecord, linkage_familylink, families_person, "
-                "families_personlanguage, families_personidentifier"
-            )
+            # Table names from this module, never from input.
+            cursor.execute(f"ANALYZE {', '.join(chosen)}")
 
 
 def accepted_links() -> dict[tuple[UUID, UUID], float]:
@@ -153,8 +157,15 @@ def family_records_refresh(*, actor: User | None, run: LinkageRun) -> RefreshCou
     upsert(Separation, [s for s in units.separations if s.reunion_id is None])
     upsert(Election, elections)
     # Tracing cases keep facts of the people they concern (custody, citizenship, the
-    # apprehension's sector): this transaction may have changed any of them.
-    tracing_cases_refresh_denormalised()
+    # apprehension's sector): this transaction may have changed any of them. The tables
+    # it joins were just rewritten: without fresh statistics the planner takes them for
+    # empty and joins them by nested loops (a test world took minutes).
+    if TracingCase.objects.exists():
+        refresh_statistics(
+            "families_custodyepisode", "families_familyunit", "families_facility",
+            "tracing_tracingcase",
+        )  # fmt: skip
+        tracing_cases_refresh_denormalised()
 
     counts = RefreshCounts(
         persons=len(persons),
