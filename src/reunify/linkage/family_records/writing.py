@@ -60,7 +60,8 @@ def _defaults(
 
 def upsert(model: type[Model], rows: Sequence[Model]) -> None:
     """Insert new rows and overwrite existing ones (same id) with what the extracts say,
-    all but `created_at`. On PostgreSQL by COPY into a temporary table, then one INSERT."""
+    all but `created_at`. On PostgreSQL by COPY into a temporary table, then one INSERT
+    that updates only the rows whose values differ."""
     _write(model, rows, overwrite=True)
 
 
