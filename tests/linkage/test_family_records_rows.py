@@ -9,6 +9,7 @@ from django.db import connection, models
 
 from reunify.elections.models import Election
 from reunify.families.models import CustodyEpisode, Membership, Person, PersonLanguage
+from reunify.linkage.family_records.persons import identifiers_of, languages_of
 from reunify.linkage.family_records.record_keys import record_uuid
 from reunify.linkage.family_records.writing import _row_values, new, replace, upsert
 from reunify.vocabulary import CustodyKind
@@ -122,3 +123,22 @@ def test_a_rerun_rewrites_only_what_changed_and_moves_a_timeline_whole() -> None
     # and a run that no longer says Luis was in a shelter takes that stay away
     replace(CustodyEpisode, second[:3], CustodyEpisode.objects.exclude(source_record=None))
     assert not CustodyEpisode.objects.filter(source_record="orr:2").exists()
+
+
+def test_a_persons_languages_and_identifiers_keep_their_ids_from_run_to_run() -> None:
+    # a rerun recognises them, so `replace` leaves them alone instead of rewriting them
+    person = uuid4()
+    rows = [
+        ("ice", {"a_number": "201234567", "subject_id": "S-77", "languages": "quc spa"}),
+        ("orr", {"a_number": "", "child_id": "C-9", "languages": "quc"}),
+    ]
+
+    def ids() -> tuple[set[UUID], set[UUID]]:
+        return (
+            {found.pk for found in languages_of(person, rows)},  # type: ignore[arg-type]
+            {found.pk for found in identifiers_of(person, rows)},  # type: ignore[arg-type]
+        )
+
+    languages, identifiers = ids()
+    assert (len(languages), len(identifiers)) == (2, 3)
+    assert ids() == (languages, identifiers)

@@ -96,6 +96,7 @@ def identifiers_of(person_id: UUID, rows: list[tuple[str, Row]]) -> list[PersonI
         identifiers.append(
             new(
                 PersonIdentifier,
+                id=record_uuid(f"{person_id}/{scheme}/{normalized}"),
                 person_id=person_id,
                 scheme=scheme,
                 value=shown,
