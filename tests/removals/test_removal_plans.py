@@ -11,10 +11,10 @@ from reunify.accounts.models import User
 from reunify.accounts.permissions import PermissionDenied
 from reunify.elections.choices import ElectionOption
 from reunify.families.choices import CustodyKind, ReunionMethod
-from reunify.families.models import Facility, Separation
+from reunify.families.models import CustodyEpisode, Facility, Separation
 from reunify.removals.errors import GateRefused
 from reunify.removals.gate_facts import gate_check
-from reunify.removals.models import RemovalStatus
+from reunify.removals.models import RemovalPlan, RemovalStatus
 from reunify.removals.services import (
     override_decide,
     override_request,
@@ -24,8 +24,13 @@ from reunify.removals.services import (
     removal_schedule,
 )
 from reunify.vocabulary import GateBlock
-from tests.elections.factories import delivered_notice, elect, kiche_mother_with_children
-from tests.families.factories import reunite, separate
+from tests.elections.factories import (
+    days_ago,
+    delivered_notice,
+    elect,
+    kiche_mother_with_children,
+)
+from tests.families.factories import history, reunite, separate
 from tests.removals.test_gate_scenarios import plan_for
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
@@ -104,6 +109,57 @@ def test_a_removal_date_before_the_election_is_refused(
             itinerary="Bus to Tecún Umán",
         )
     assert "before the parent's election" in refusal.value.message_dict["departs_at"][0]
+    assert not RemovalPlan.objects.exists()
+    assert history("removal.proposed") == []
+
+
+def test_a_plan_departing_before_an_election_recorded_since_is_not_scheduled(
+    olivia: User, sam: User, station: Facility
+) -> None:
+    _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
+    # Proposed with no election yet, departing two hours ago (late paperwork is allowed).
+    plan = removal_plan_propose(
+        actor=olivia,
+        parent=mother,
+        departs_at=timezone.now() - timedelta(hours=2),
+        destination_country="GT",
+        itinerary="Bus to Tecún Umán",
+    )
+    elect(
+        actor=olivia,
+        parent=mother,
+        children=[son],
+        notice=delivered_notice(actor=olivia, parent=mother),
+        acknowledged_by=sam,
+    )
+    with pytest.raises(ValidationError) as refusal:
+        removal_schedule(actor=olivia, plan=plan)
+    assert "before the parent's election" in refusal.value.message_dict["departs_at"][0]
+    plan.refresh_from_db()
+    assert plan.status == RemovalStatus.PROPOSED
+    assert history("removal.scheduled") == []
+
+
+def test_a_removal_executed_on_a_date_before_the_election_is_refused(
+    olivia: User, sam: User, station: Facility
+) -> None:
+    _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
+    elect(
+        actor=olivia,
+        parent=mother,
+        children=[son],
+        notice=delivered_notice(actor=olivia, parent=mother),
+        acknowledged_by=sam,
+    )
+    plan = plan_for(olivia, mother)
+    custody_before = CustodyEpisode.objects.count()
+    with pytest.raises(ValidationError) as refusal:
+        removal_execute(actor=olivia, plan=plan, executed_at=days_ago(5))
+    assert "before the parent's election" in refusal.value.message_dict["executed_at"][0]
+    plan.refresh_from_db()
+    assert plan.status == RemovalStatus.PROPOSED
+    assert CustodyEpisode.objects.count() == custody_before
+    assert history("removal.executed") == []
 
 
 def test_only_the_parents_own_children_go_on_the_itinerary(olivia: User, station: Facility) -> None:

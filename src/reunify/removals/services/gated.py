@@ -23,15 +23,31 @@ from reunify.families.models import Separation
 from reunify.families.rules import Problem, event_time_problems
 from reunify.families.services import custody_move, reunion_record
 from reunify.removals.errors import GateRefused
-from reunify.removals.gate import GateAnswer, gate_answer
+from reunify.removals.gate import GateAnswer, GateQuestion, gate_answer
 from reunify.removals.gate_facts import gate_question_for
 from reunify.removals.models import RemovalPlan, RemovalStatus
 from reunify.removals.services.plans import lock_open_plan
 
 
-def _locked_plan_and_answer(plan: RemovalPlan) -> tuple[RemovalPlan, GateAnswer]:
+def _locked_plan_and_question(plan: RemovalPlan) -> tuple[RemovalPlan, GateQuestion]:
     locked = lock_open_plan(plan)
-    return locked, gate_answer(gate_question_for(locked.parent, plan=locked))
+    return locked, gate_question_for(locked.parent, plan=locked)
+
+
+def _before_the_election(field: str, at: datetime, question: GateQuestion) -> list[Problem]:
+    """A removal dated before the parent's latest election would let a decision govern a
+    removal that preceded it (oversight would count the election AFTER_REMOVAL). The plan
+    is checked when proposed, but an election recorded since may postdate its date."""
+    election = question.election
+    if election is None or at >= election.made_at:
+        return []
+    return [
+        Problem(
+            field,
+            f"The removal is dated before the parent's election of "
+            f"{election.made_at:%d %b %Y}; a removal follows the decision that governs it.",
+        )
+    ]
 
 
 def _record_gate(actor: User, plan: RemovalPlan, action: str, answer: GateAnswer) -> None:
@@ -68,9 +84,11 @@ def removal_schedule(*, actor: User, plan: RemovalPlan) -> RemovalPlan:
 
 @transaction.atomic
 def _schedule(actor: User, plan: RemovalPlan) -> RemovalPlan:
-    locked, answer = _locked_plan_and_answer(plan)
+    locked, question = _locked_plan_and_question(plan)
     if locked.status != RemovalStatus.PROPOSED:
         raise_if_any([Problem("plan", "This removal is already scheduled.")])
+    raise_if_any(_before_the_election("departs_at", locked.departs_at, question))
+    answer = gate_answer(question)
     if not answer.passes:
         raise GateRefused(answer)
     locked.status = RemovalStatus.SCHEDULED
@@ -101,8 +119,12 @@ def removal_execute(
 @transaction.atomic
 def _execute(actor: User, plan: RemovalPlan, executed_at: datetime | None) -> RemovalPlan:
     executed_at = executed_at or timezone.now()
-    locked, answer = _locked_plan_and_answer(plan)
-    raise_if_any(event_time_problems("executed_at", executed_at, now=timezone.now()))
+    locked, question = _locked_plan_and_question(plan)
+    raise_if_any(
+        event_time_problems("executed_at", executed_at, now=timezone.now())
+        + _before_the_election("executed_at", executed_at, question)
+    )
+    answer = gate_answer(question)
     if not answer.passes:
         raise GateRefused(answer)
 
