@@ -2,13 +2,15 @@
 
 import hashlib
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import override_settings
 
 from reunify.accounts.models import User
 from reunify.accounts.permissions import PermissionDenied
-from reunify.elections.choices import ElectionForm, ElectionOption
+from reunify.elections.choices import CounselChoice, ElectionForm, ElectionOption, SignatureKind
 from reunify.elections.facts import judge_election
 from reunify.elections.models import Election
 from reunify.elections.services import (
@@ -113,6 +115,77 @@ def test_a_signed_form_that_is_not_a_pdf_or_image_is_refused(
         "The signed form must be a PDF or an image."
     ]
     assert not Election.objects.exists()
+
+
+def test_a_refused_election_keeps_no_file_and_writes_no_history(
+    olivia: User, station: Facility, tmp_path: Path
+) -> None:
+    """A good PDF with a bad election: nothing of it is kept, not even the upload."""
+    _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
+    _, _, (other_child,) = kiche_mother_with_children(
+        actor=olivia, station=station, children=("Ana",)
+    )
+    notice = delivered_notice(actor=olivia, parent=mother)
+    for details in (
+        documented(children=[son, other_child], notice=notice),
+        documented(children=[son], notice=notice, signed_form=signed_form(b"GIF89a", "f.gif")),
+    ):
+        with override_settings(MEDIA_ROOT=tmp_path), pytest.raises(ValidationError):
+            election_record(actor=olivia, parent=mother, details=details)
+    assert not Election.objects.exists()
+    assert history("election.recorded") == []
+    assert [path for path in tmp_path.rglob("*") if path.is_file()] == []
+
+
+def test_a_mark_is_recorded_with_its_two_witnesses_and_refused_with_one(
+    olivia: User, sam: User, station: Facility
+) -> None:
+    _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
+    notice = delivered_notice(actor=olivia, parent=mother)
+    marked = {"signature": SignatureKind.MARK_BEFORE_WITNESSES, "witness_name": "Rosa Us"}
+    with pytest.raises(ValidationError) as refused:
+        election_record(
+            actor=olivia,
+            parent=mother,
+            details=documented(children=[son], notice=notice, **marked),
+        )
+    assert refused.value.message_dict["second_witness_name"] == [
+        "A mark needs two witnesses, named."
+    ]
+    election = elect(
+        actor=olivia,
+        parent=mother,
+        children=[son],
+        notice=notice,
+        second_witness_name="Pedro Tzoc",
+        acknowledged_by=sam,
+        **marked,
+    )
+    assert (election.witness_name, election.second_witness_name) == ("Rosa Us", "Pedro Tzoc")
+    assert judge_election(election, is_latest=True).is_valid
+
+
+def test_counsel_consulted_is_recorded_by_name(olivia: User, sam: User, station: Facility) -> None:
+    _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
+    notice = delivered_notice(actor=olivia, parent=mother)
+    with pytest.raises(ValidationError) as refused:
+        election_record(
+            actor=olivia,
+            parent=mother,
+            details=documented(children=[son], notice=notice, counsel=CounselChoice.CONSULTED),
+        )
+    assert refused.value.message_dict["counsel_name"] == ["Name the lawyer the parent consulted."]
+    election = elect(
+        actor=olivia,
+        parent=mother,
+        children=[son],
+        notice=notice,
+        counsel=CounselChoice.CONSULTED,
+        counsel_name="Lic. Ana Pérez, Florence Project",
+        acknowledged_by=sam,
+    )
+    assert election.counsel_name == "Lic. Ana Pérez, Florence Project"
+    assert judge_election(election, is_latest=True).is_valid
 
 
 def test_a_signed_election_needs_its_form(olivia: User, station: Facility) -> None:

@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from django.utils import translation
+from django.utils.translation import pgettext
 from django.utils.translation.template import templatize
 
 import reunify.elections.notice_document as notice_document
@@ -123,6 +125,27 @@ def test_the_pdf_names_each_child_the_parent_and_the_record_code(
     assert "DEPART_WITH_CHILDREN" in text
     assert "CHILDREN_REMAIN" in text
     assert "MORE_TIME" in text
+
+
+@pytest.mark.parametrize("language", ["eng", "spa", "por"])
+def test_each_option_has_its_own_signature_block_and_counsel_is_offered(
+    pdfs: dict[str, bytes], language: str
+) -> None:
+    """Signing one option signs that option only; declining counsel is signed apart."""
+    text = pdf_text(pdfs[language])
+    with translation.override({"eng": "en", "spa": "es", "por": "pt"}[language]):
+        signature = pgettext(CONTEXT, "Parent's signature")
+        mark = pgettext(CONTEXT, "Parent's mark")
+        second_witness = pgettext(CONTEXT, "Second witness: signature")
+        counsel = pgettext(CONTEXT, "You may speak with a lawyer before you decide.")
+        declined = pgettext(
+            CONTEXT, "I was told that I may consult a lawyer, and I decline to do so."
+        )
+    assert text.count(mark) == 3
+    assert text.count(second_witness) == 3
+    assert text.count(signature) == 3 + 1  # one per option, one to decline counsel
+    assert counsel in text
+    assert declined in text
 
 
 def test_an_interpreters_language_is_printed_in_the_attestation() -> None:

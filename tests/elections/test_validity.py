@@ -46,6 +46,23 @@ VALID = ElectionFacts(
 )
 
 
+def test_the_published_codes_are_design_mds_table_in_its_order() -> None:
+    """Codes are a contract with oversight: the set may grow at its end, but renaming,
+    dropping or reordering a published code is a break."""
+    published = [
+        "VERBAL_ONLY",
+        "UNSIGNED",
+        "LANGUAGE_NOT_UNDERSTOOD",
+        "NO_COUNSEL_ADVISAL",
+        "CHILD_NOT_COVERED",
+        "AFTER_REMOVAL",
+        "SUPERSEDED",
+        "WAIVER_NOT_EXPLICIT",
+        "NOT_ACKNOWLEDGED",
+    ]
+    assert [code.value for code in Deficiency][: len(published)] == published
+
+
 def test_a_fully_documented_election_is_valid() -> None:
     assert deficiencies_of(VALID) == ()
     assert is_valid(VALID)
