@@ -17,7 +17,12 @@ from reunify.removals.gate import GateAnswer
 from reunify.removals.models import RemovalPlan, RemovalStatus
 from reunify.removals.services import removal_execute, removal_plan_propose
 from reunify.vocabulary import Deficiency, GateBlock
-from tests.elections.factories import delivered_notice, elect, kiche_mother_with_children
+from tests.elections.factories import (
+    days_ago,
+    delivered_notice,
+    elect,
+    kiche_mother_with_children,
+)
 from tests.families.factories import history
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
@@ -161,6 +166,38 @@ def test_a_removal_contrary_to_more_time_blocks(olivia: User, sam: User, station
     )
     answer = refused(olivia, plan_for(olivia, mother))
     assert answer.blocks[0].code is GateBlock.MORE_TIME_PENDING
+
+
+def test_more_time_still_blocks_after_its_deadline_until_a_new_election(
+    olivia: User, sam: User, station: Facility
+) -> None:
+    _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
+    asked_on = days_ago(10)
+    elect(
+        actor=olivia,
+        parent=mother,
+        children=[son],
+        notice=None,
+        notice_language="spa",
+        option=ElectionOption.MORE_TIME,
+        made_at=asked_on,
+        signed_on=asked_on.date(),
+        more_time_until=days_ago(3).date(),
+        acknowledged_by=sam,
+    )
+    plan = plan_for(olivia, mother)
+    answer = refused(olivia, plan)
+    assert answer.blocks[0].code is GateBlock.MORE_TIME_ENDED
+    assert "a new election about Tomás López Xiloj" in answer.blocks[0].reason
+
+    elect(
+        actor=olivia,
+        parent=mother,
+        children=[son],
+        notice=delivered_notice(actor=olivia, parent=mother),
+        acknowledged_by=sam,
+    )
+    assert removal_execute(actor=olivia, plan=plan).status == RemovalStatus.EXECUTED
 
 
 def test_an_unacknowledged_election_blocks(olivia: User, station: Facility) -> None:
