@@ -8,7 +8,6 @@ default; Spark (`engine="spark"`, pyspark installed) runs the same model.
 
 import logging
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from reunify.linkage.person_model import (
     block_on_sql,
     person_settings,
 )
+from reunify.linkage.stage_clock import timed
 from reunify.standardise import phonetic_key
 
 # Pairs scored below this are not kept at all; clustering draws the real line.
@@ -47,13 +47,6 @@ class PersonLinkage:
     parameters: pd.DataFrame  # comparison, level, m, u
     comparisons: dict[str, int] = field(default_factory=dict)  # per blocking rule
     seconds: dict[str, float] = field(default_factory=dict)
-
-
-@contextmanager
-def _timed(seconds: dict[str, float], stage: str) -> Iterator[None]:
-    started = time.perf_counter()
-    yield
-    seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - started
 
 
 def with_blocking_keys(frame: pd.DataFrame) -> pd.DataFrame:
@@ -205,7 +198,7 @@ def run_model(
     with ExitStack() as engine_open:
         # Starting the engine counts as registering: a second for Spark's JVM, nothing
         # for DuckDB.
-        with _timed(seconds, "register"):
+        with timed(seconds, "register"):
             db_api, as_input = engine_open.enter_context(_backend(engine, memory_limit))
             registered = [
                 db_api.register(as_input(table), dataset_display_name=source)
@@ -214,7 +207,7 @@ def run_model(
             linker = Linker(registered, model.settings)
         # The Linker turns Splink's own logging on at INFO; a command's stderr is for people.
         logging.getLogger("splink").setLevel(logging.ERROR)
-        with _timed(seconds, "train"):
+        with timed(seconds, "train"):
             linker.training.estimate_probability_two_random_records_match(
                 list(model.deterministic_rules),
                 recall=model.recall_of_deterministic_rules,
@@ -224,14 +217,14 @@ def run_model(
                 linker.training.estimate_parameters_using_expectation_maximisation(
                     rule, estimate_without_term_frequencies=True
                 )
-        with _timed(seconds, "predict"):
+        with timed(seconds, "predict"):
             predictions = linker.inference.predict(
                 threshold_match_probability=PREDICTION_FLOOR,
                 num_chunks_left=chunks,
                 num_chunks_right=chunks,
                 warning_mode="never",
             )
-        with _timed(seconds, "cluster"):
+        with timed(seconds, "cluster"):
             clustered = linker.clustering.cluster_using_single_best_links(
                 predictions,
                 duplicate_free_datasets=list(model.duplicate_free_sources),

@@ -35,6 +35,7 @@ from reunify.linkage.family_records.reunions import reunions_closing
 from reunify.linkage.family_records.units import units_from
 from reunify.linkage.family_records.writing import BATCH, remove_stale, replace, upsert
 from reunify.linkage.models import FamilyLink, FamilyLinkStatus, LinkageRun
+from reunify.linkage.stage_clock import timed
 from reunify.tracing.models import TracingCase
 from reunify.tracing.services import tracing_cases_refresh_denormalised
 from reunify.vocabulary import CustodyKind, ElectionOrigin
@@ -93,20 +94,10 @@ def facilities_named(linked: LinkedRows) -> dict[tuple[str, str], UUID]:
     }
 
 
-@transaction.atomic
-def family_records_refresh(*, actor: User | None, run: LinkageRun) -> RefreshCounts:
-    """Write what the extracts say of each person `run` resolved (see the package doc)."""
-    if actor is not None:
-        require_role(actor, LINKAGE_RUNNERS, action="write linked records into the family records")
-    refresh_statistics()
-    linked = linked_rows()
-    facilities = facilities_named(linked)
-
+def _write_persons(linked: LinkedRows) -> list[UUID]:
+    """Persons, their languages and identifiers; the persons' ids."""
     grouped = rows_by_person(linked)
-    persons = [person_from(person_id, rows) for person_id, rows in grouped.items()]
-    upsert(Person, persons)
-    person_ids = list(grouped)
-    # Every person from the extracts is among `grouped` (or stale, and deleted below).
+    upsert(Person, [person_from(person_id, rows) for person_id, rows in grouped.items()])
     # `person_id IN (subquery)`, not `person__from_extracts`: Django writes the latter as a
     # self-join that PostgreSQL ran as a nested loop for minutes on fresh statistics.
     from_extracts = Person.objects.filter(from_extracts=True).values("pk")
@@ -120,58 +111,92 @@ def family_records_refresh(*, actor: User | None, run: LinkageRun) -> RefreshCou
         [found for pid, rows in grouped.items() for found in identifiers_of(pid, rows)],
         PersonIdentifier.objects.filter(person_id__in=from_extracts),
     )
+    return list(grouped)
 
-    stations = {name: pk for (kind, name), pk in facilities.items() if kind == "BORDER_STATION"}
-    units = units_from(linked.cbp, accepted_links(), stations)
-    reunions, closes = reunions_closing(units.separations, linked)
-    for separation in units.separations:
-        separation.reunion_id = closes.get(separation.id)
+
+def _write_custody(linked: LinkedRows, facilities: dict[tuple[str, str], UUID]) -> int:
+    """Every person's custody timeline; how many episodes. Nothing points at custody
+    episodes: those no longer said or changed go now, so that no change of who-is-who
+    between runs can trip over them midway."""
     episodes = [
         episode
         for person_id, events in events_by_person(linked).items()
         for episode in episodes_of(person_id, events, facilities)
     ]
-    elections = elections_from(linked.ice)
-
-    # What the extracts no longer say goes first, children before parents.
-    spared = sum(
-        remove_stale(model, model.objects.exclude(source_record=None), (r.pk for r in rows))
-        for model, rows in ((Separation, units.separations), (Reunion, reunions))
-    )
-    # Nothing points at custody episodes or memberships: those no longer said or changed
-    # go now, so that no change of who-is-who between runs can trip over them midway.
-    # (Their units are written below: the foreign keys are checked when the run commits.)
     replace(CustodyEpisode, episodes, CustodyEpisode.objects.exclude(source_record=None))
-    replace(Membership, units.memberships, Membership.objects.exclude(source_record=None))
-    spared += remove_stale(
-        Election, Election.objects.filter(origin=ElectionOrigin.EXTRACT), (e.pk for e in elections)
-    )
-    spared += remove_stale(
-        FamilyUnit, FamilyUnit.objects.exclude(source_record=None), (u.pk for u in units.units)
-    )
-    spared += remove_stale(Person, Person.objects.filter(from_extracts=True), person_ids)
+    return len(episodes)
 
-    upsert(FamilyUnit, units.units)
-    upsert(Reunion, reunions)
-    upsert(Separation, [s for s in units.separations if s.reunion_id is not None])
-    upsert(Separation, [s for s in units.separations if s.reunion_id is None])
-    upsert(Election, elections)
-    # Tracing cases keep facts of the people they concern (custody, citizenship, the
-    # apprehension's sector): this transaction may have changed any of them. The tables
-    # it joins were just rewritten: without fresh statistics the planner takes them for
-    # empty and joins them by nested loops (a test world took minutes).
-    if TracingCase.objects.exists():
-        refresh_statistics(
-            "families_custodyepisode", "families_familyunit", "families_facility",
-            "tracing_tracingcase",
-        )  # fmt: skip
-        tracing_cases_refresh_denormalised()
+
+@transaction.atomic
+def family_records_refresh(*, actor: User | None, run: LinkageRun) -> RefreshCounts:
+    """Write what the extracts say of each person `run` resolved (see the package doc).
+
+    Adds the seconds of its parts to `run.seconds` ("family_records.persons", …); the
+    caller saves them. Each part lets go of what it built once written: a national run
+    holds millions of rows, and the parts' rows need not all be held at once."""
+    if actor is not None:
+        require_role(actor, LINKAGE_RUNNERS, action="write linked records into the family records")
+    seconds: dict[str, float] = {}
+    with timed(seconds, "read"):
+        refresh_statistics()
+        linked = linked_rows()
+        facilities = facilities_named(linked)
+    with timed(seconds, "persons"):
+        # Every person from the extracts is among these (or stale, and deleted below).
+        person_ids = _write_persons(linked)
+    with timed(seconds, "custody"):
+        episodes = _write_custody(linked, facilities)
+    with timed(seconds, "units"):
+        stations = {name: pk for (kind, name), pk in facilities.items() if kind == "BORDER_STATION"}
+        units = units_from(linked.cbp, accepted_links(), stations)
+        reunions, closes = reunions_closing(units.separations, linked)
+        for separation in units.separations:
+            separation.reunion_id = closes.get(separation.id)
+        elections = elections_from(linked.ice)
+        del linked
+
+        # What the extracts no longer say goes first, children before parents.
+        spared = sum(
+            remove_stale(model, model.objects.exclude(source_record=None), (r.pk for r in rows))
+            for model, rows in ((Separation, units.separations), (Reunion, reunions))
+        )
+        # Nothing points at memberships (as at custody episodes, above). Their units are
+        # written below: the foreign keys are checked when the run commits.
+        replace(Membership, units.memberships, Membership.objects.exclude(source_record=None))
+        spared += remove_stale(
+            Election,
+            Election.objects.filter(origin=ElectionOrigin.EXTRACT),
+            (e.pk for e in elections),
+        )
+        spared += remove_stale(
+            FamilyUnit, FamilyUnit.objects.exclude(source_record=None), (u.pk for u in units.units)
+        )
+        spared += remove_stale(Person, Person.objects.filter(from_extracts=True), person_ids)
+
+        upsert(FamilyUnit, units.units)
+        upsert(Reunion, reunions)
+        upsert(Separation, [s for s in units.separations if s.reunion_id is not None])
+        upsert(Separation, [s for s in units.separations if s.reunion_id is None])
+        upsert(Election, elections)
+    with timed(seconds, "tracing_facts"):
+        # Tracing cases keep facts of the people they concern (custody, citizenship, the
+        # apprehension's sector): this transaction may have changed any of them. The
+        # tables it joins were just rewritten: without fresh statistics the planner takes
+        # them for empty and joins them by nested loops (a test world took minutes).
+        if TracingCase.objects.exists():
+            refresh_statistics(
+                "families_custodyepisode", "families_familyunit", "families_facility",
+                "tracing_tracingcase",
+            )  # fmt: skip
+            tracing_cases_refresh_denormalised()
+    for part, took in seconds.items():
+        run.seconds[f"family_records.{part}"] = round(took, 2)
 
     counts = RefreshCounts(
-        persons=len(persons),
+        persons=len(person_ids),
         family_units=len(units.units),
         memberships=len(units.memberships),
-        custody_episodes=len(episodes),
+        custody_episodes=episodes,
         separations=len(units.separations),
         reunions=len(reunions),
         elections=len(elections),
