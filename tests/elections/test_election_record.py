@@ -137,6 +137,31 @@ def test_a_refused_election_keeps_no_file_and_writes_no_history(
     assert [path for path in tmp_path.rglob("*") if path.is_file()] == []
 
 
+def test_a_paper_notice_cannot_be_stated_in_a_language_with_no_written_notice(
+    olivia: User, station: Facility
+) -> None:
+    """K'iche' has no written notice: stating one would skip the interpreter it needs."""
+    _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
+    with pytest.raises(ValidationError) as refused:
+        election_record(
+            actor=olivia,
+            parent=mother,
+            details=documented(
+                children=[son],
+                notice=None,
+                notice_language="quc",
+                interpreter_name="",
+                interpreter_language="",
+            ),
+        )
+    assert refused.value.message_dict["notice_language"] == [
+        "No written notice exists in K'iche'; give the language of the paper the parent "
+        "was handed (English, Spanish or Portuguese) and name the interpreter who read it "
+        "to them."
+    ]
+    assert not Election.objects.exists()
+
+
 def test_a_mark_is_recorded_with_its_two_witnesses_and_refused_with_one(
     olivia: User, sam: User, station: Facility
 ) -> None:

@@ -26,9 +26,10 @@ from reunify.elections.choices import (
 )
 from reunify.elections.facts import children_separated_from, latest_election_of
 from reunify.elections.models import Election, Notice
+from reunify.elections.notice_document import WRITTEN_NOTICE_LANGUAGES
 from reunify.elections.signed_forms import MAX_SIGNED_FORM_BYTES, sha256_of, sniff_signed_form
 from reunify.families.errors import raise_if_any
-from reunify.families.languages import is_language_code
+from reunify.families.languages import is_language_code, language_name
 from reunify.families.locking import lock_people
 from reunify.families.models import Person
 from reunify.families.rules import (
@@ -90,6 +91,19 @@ def _text_problems(details: ElectionDetails) -> list[Problem]:
             problems.append(Problem(field, f"Unknown language code {code!r}."))
     if details.notice is not None and details.notice_language:
         problems.append(Problem("notice_language", "The notice's own language is recorded."))
+    elif is_language_code(details.notice_language) and (
+        details.notice_language not in WRITTEN_NOTICE_LANGUAGES
+    ):
+        # A paper "in K'iche'" does not exist; accepting one would skip the interpreter.
+        *others, last = (language_name(code) for code in WRITTEN_NOTICE_LANGUAGES)
+        problems.append(
+            Problem(
+                "notice_language",
+                f"No written notice exists in {language_name(details.notice_language)}; give "
+                f"the language of the paper the parent was handed ({', '.join(others)} or "
+                f"{last}) and name the interpreter who read it to them.",
+            )
+        )
     if details.counsel == CounselChoice.CONSULTED and not details.counsel_name.strip():
         problems.append(Problem("counsel_name", "Name the lawyer the parent consulted."))
     return problems
