@@ -5,6 +5,7 @@ import dataclasses
 import subprocess
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.utils import translation
@@ -30,7 +31,7 @@ ANA = NoticeChild("Ana López García", date(2017, 3, 5), "DAY")
 TOMAS = NoticeChild("Tomás Q'anil Xiloj", date(2011, 3, 1), "MONTH")
 
 
-def notice(**changes: object) -> NoticeContent:
+def notice(**changes: Any) -> NoticeContent:
     """Rosa, a K'iche' mother separated from Ana and Tomás, unless a test says otherwise."""
     rosa = NoticeContent(
         short_code="N7K3-D9XM",
