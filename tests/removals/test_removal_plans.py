@@ -14,7 +14,7 @@ from reunify.families.choices import CustodyKind, ReunionMethod
 from reunify.families.models import CustodyEpisode, Facility, Separation
 from reunify.removals.errors import GateRefused
 from reunify.removals.gate_facts import gate_check
-from reunify.removals.models import RemovalPlan, RemovalStatus
+from reunify.removals.models import OverrideStatus, RemovalPlan, RemovalStatus
 from reunify.removals.services import (
     override_decide,
     override_request,
@@ -211,6 +211,20 @@ def test_a_supervisor_override_opens_the_gate_and_flags_the_removal_forever(
     assert executed.passed_by_override
     assert executed.executed_gate is not None
     assert executed.executed_gate["blocks"][0]["overridden"] is True
+
+
+def test_a_supervisor_cannot_grant_an_override_they_requested(
+    olivia: User, cast: Callable[[str], User], station: Facility
+) -> None:
+    sam = cast("sam")
+    _, mother, _ = kiche_mother_with_children(actor=olivia, station=station)
+    plan = plan_for(olivia, mother)
+    request = override_request(actor=sam, plan=plan, reason="Court-ordered removal date.")
+    with pytest.raises(PermissionDenied, match="cannot decide an override they requested"):
+        override_decide(actor=sam, override=request, grant=True, justification=JUSTIFICATION)
+    request.refresh_from_db()
+    assert request.status == OverrideStatus.REQUESTED
+    assert not gate_check(mother, plan=plan).passes
 
 
 def test_an_override_does_not_cover_a_child_separated_after_it(
