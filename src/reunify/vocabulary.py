@@ -112,6 +112,9 @@ class GateBlock(StrEnum):
     MORE_TIME_PENDING = "MORE_TIME_PENDING"
     MORE_TIME_ENDED = "MORE_TIME_ENDED"
     CHILD_NOT_ON_ITINERARY = "CHILD_NOT_ON_ITINERARY"
+    # Added after the first six: the parent elected CHILDREN_REMAIN, and the removal plan
+    # carries the child with them all the same.
+    CHILD_ON_ITINERARY_AGAINST_ELECTION = "CHILD_ON_ITINERARY_AGAINST_ELECTION"
 
 
 class RemovalStatus(StrEnum):

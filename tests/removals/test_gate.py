@@ -101,6 +101,34 @@ def test_depart_with_children_needs_the_child_on_the_itinerary() -> None:
     assert gate_answer(replace(without, itinerary=frozenset({"ana"}))).passes
 
 
+def test_children_remain_blocks_when_the_child_is_on_the_itinerary_all_the_same() -> None:
+    """Taking the child along is a removal contrary to the election, like leaving behind
+    a child the parent chose to take."""
+    along = replace(QUESTION, itinerary=frozenset({"ana"}))
+    assert codes(along) == [GateBlock.CHILD_ON_ITINERARY_AGAINST_ELECTION]
+    assert gate_answer(along).blocks[0].reason == (
+        "the parent elected that Ana López García, 7 remain in the country, but the child "
+        "is on this removal's itinerary; take the child off it, or record the parent's new "
+        "election"
+    )
+    overridden = gate_answer(replace(along, overridden_children=frozenset({"ana"})))
+    assert overridden.passes_by_override
+    assert overridden.blocks[0].code is GateBlock.CHILD_ON_ITINERARY_AGAINST_ELECTION
+
+
+def test_the_published_block_codes_keep_their_order_and_meaning() -> None:
+    """A code, once published, keeps its meaning: new codes are added at the end."""
+    assert [code.value for code in GateBlock] == [
+        "NO_ELECTION",
+        "ELECTION_DEFICIENT",
+        "CHILD_NOT_COVERED",
+        "MORE_TIME_PENDING",
+        "MORE_TIME_ENDED",
+        "CHILD_NOT_ON_ITINERARY",
+        "CHILD_ON_ITINERARY_AGAINST_ELECTION",
+    ]
+
+
 def test_an_override_covering_the_blocked_child_opens_the_gate_and_keeps_the_block() -> None:
     answer = gate_answer(replace(QUESTION, election=None, overridden_children=frozenset({"ana"})))
     assert answer.passes
@@ -150,7 +178,7 @@ def test_the_gate_opens_only_on_the_designed_conditions(
         and not deficient
         and named
         and (
-            option is ElectionOption.CHILDREN_REMAIN
+            (option is ElectionOption.CHILDREN_REMAIN and not on_itinerary)
             or (option is ElectionOption.DEPART_WITH_CHILDREN and on_itinerary)
         )
     )

@@ -28,6 +28,7 @@ from reunify.removals.services import (
     removal_plan_propose,
 )
 from reunify.synth import build_world
+from reunify.vocabulary import GateBlock
 from tests.elections.factories import days_ago, delivered_notice, elect, kiche_mother_with_children
 from tests.families.factories import reunite, separate
 
@@ -86,6 +87,26 @@ def test_the_edges_of_one_story_agree(olivia: User, sam: User, station: Facility
     assert question.election is not None
     assert not question.overridden_children
     assert [child.key for child in question.children] == [ana.pk, tomas.pk]
+
+
+def test_both_paths_block_a_child_elected_to_remain_on_the_itinerary(
+    olivia: User, sam: User, station: Facility
+) -> None:
+    _, father, (son,) = kiche_mother_with_children(actor=olivia, station=station)
+    notice = delivered_notice(actor=olivia, parent=father)
+    elect(actor=olivia, parent=father, children=[son], notice=notice, acknowledged_by=sam)
+    plan = propose(olivia, father, with_children=True)
+
+    both_paths_agree(father)
+    today = timezone.localdate()
+    by_orm = gate_answer(question_from_orm(father, plan=plan, today=today))
+    in_one = gate_answer(
+        question_in_one_statement(father, plan_id=plan.pk, find_open_plan=False, today=today)
+    )
+    assert in_one == by_orm
+    assert [block.code for block in in_one.blocks] == [
+        GateBlock.CHILD_ON_ITINERARY_AGAINST_ELECTION
+    ]
 
 
 def test_one_statement_asks_what_the_orm_asks(olivia: User, sam: User) -> None:

@@ -15,7 +15,13 @@ from reunify.families.models import CustodyEpisode, Facility, Person
 from reunify.removals.errors import GateRefused
 from reunify.removals.gate import GateAnswer
 from reunify.removals.models import RemovalPlan, RemovalStatus
-from reunify.removals.services import removal_execute, removal_plan_propose
+from reunify.removals.services import (
+    override_decide,
+    override_request,
+    removal_execute,
+    removal_plan_itinerary_set,
+    removal_plan_propose,
+)
 from reunify.vocabulary import Deficiency, GateBlock
 from tests.elections.factories import (
     days_ago,
@@ -152,6 +158,62 @@ def test_a_removal_contrary_to_depart_with_children_blocks(
     answer = refused(olivia, plan_for(olivia, mother))
     assert answer.blocks[0].code is GateBlock.CHILD_NOT_ON_ITINERARY
     assert "who is not on this removal's itinerary" in answer.blocks[0].reason
+
+
+def test_a_child_elected_to_remain_put_on_the_parents_itinerary_blocks(
+    olivia: User, sam: User, station: Facility
+) -> None:
+    """The father who chose that his son stay must not be removed with him all the same;
+    taking the boy off the itinerary opens the gate, as would a supervisor's override."""
+    _, father, (son,) = kiche_mother_with_children(actor=olivia, station=station)
+    elect(
+        actor=olivia,
+        parent=father,
+        children=[son],
+        notice=delivered_notice(actor=olivia, parent=father),
+        option=ElectionOption.CHILDREN_REMAIN,
+        acknowledged_by=sam,
+    )
+    plan = plan_for(olivia, father, children=[son])
+    answer = refused(olivia, plan)
+    assert [b.code for b in answer.blocks] == [GateBlock.CHILD_ON_ITINERARY_AGAINST_ELECTION]
+    assert answer.blocks[0].reason.startswith(
+        f"the parent elected that {answer.children[0].name} remain in the country, "
+        "but the child is on this removal's itinerary"
+    )
+    assert history("removal.execution_refused")[-1].changes["gate"]["blocks"][0]["code"] == (
+        "CHILD_ON_ITINERARY_AGAINST_ELECTION"
+    )
+
+    plan = removal_plan_itinerary_set(actor=olivia, plan=plan, children=[])
+    assert removal_execute(actor=olivia, plan=plan).status == RemovalStatus.EXECUTED
+    assert not plan.children.exists()
+
+
+def test_an_override_passes_a_child_elected_to_remain_on_the_itinerary(
+    olivia: User, sam: User, station: Facility
+) -> None:
+    _, father, (son,) = kiche_mother_with_children(actor=olivia, station=station)
+    elect(
+        actor=olivia,
+        parent=father,
+        children=[son],
+        notice=delivered_notice(actor=olivia, parent=father),
+        acknowledged_by=sam,
+    )
+    plan = plan_for(olivia, father, children=[son])
+    request = override_request(
+        actor=olivia, plan=plan, reason="The family asks to travel together; see the file."
+    )
+    override_decide(
+        actor=sam,
+        override=request,
+        grant=True,
+        justification="Court order of 2026-11-20 reunites them for this removal.",
+    )
+    executed = removal_execute(actor=olivia, plan=plan)
+    assert executed.status == RemovalStatus.EXECUTED
+    assert executed.passed_by_override
 
 
 def test_a_removal_contrary_to_more_time_blocks(olivia: User, sam: User, station: Facility) -> None:

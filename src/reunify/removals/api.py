@@ -34,6 +34,7 @@ from reunify.removals.services import (
     removal_plan_propose,
     removal_schedule,
 )
+from reunify.vocabulary import GateBlock
 
 router = Router(tags=["removals"])
 MAX_CHILDREN = 50
@@ -47,7 +48,7 @@ class GateChildOut(Schema):
 class GateBlockOut(Schema):
     child_id: UUID
     child_name: str
-    code: str = Field(..., description="NO_ELECTION, ELECTION_DEFICIENT, CHILD_NOT_COVERED, …")
+    code: str = Field(..., description="One of " + ", ".join(GateBlock) + "; more may be added")
     reason: str
     deficiencies: list[str]
     overridden: bool

@@ -3,9 +3,10 @@
 DESIGN.md "The removal gate". For every child at stake (in a family unit with the parent
 as parent or legal guardian, separated from them, not reunified), the removal passes only
 if the parent's governing election is valid and either `CHILDREN_REMAIN` covering the
-child, or `DEPART_WITH_CHILDREN` covering the child with the child on this removal's
-itinerary; or a supervisor's override of this removal covers the child. `MORE_TIME`
-blocks; no election blocks.
+child, with the child not on this removal's itinerary (taking them along would remove
+them contrary to the election), or `DEPART_WITH_CHILDREN` covering the child with the
+child on the itinerary; or a supervisor's override of this removal covers the child.
+`MORE_TIME` blocks; no election blocks.
 
 Pure: the caller gathers the facts with the rows locked (`removals.gate_facts`), asks,
 and acts on the answer inside the same transaction.
@@ -155,6 +156,17 @@ def _block_for(child: ChildAtStake, question: GateQuestion) -> Block | None:
             name,
             GateBlock.MORE_TIME_ENDED,
             f"the time the parent asked for {ended}; a new election about {name} is needed",
+        )
+    if election.option is ElectionOption.CHILDREN_REMAIN and child.key in question.itinerary:
+        # Removing the child with the parent is a removal contrary to the election, as
+        # much as removing the parent without a child they chose to take.
+        return Block(
+            child.key,
+            name,
+            GateBlock.CHILD_ON_ITINERARY_AGAINST_ELECTION,
+            f"the parent elected that {name} remain in the country, but the child is on "
+            "this removal's itinerary; take the child off it, or record the parent's new "
+            "election",
         )
     if election.option is ElectionOption.DEPART_WITH_CHILDREN and (
         child.key not in question.itinerary
