@@ -5,12 +5,12 @@ from reunify.tracing.services.case_facts import (
     tracing_cases_follow_custody,
     tracing_cases_refresh_denormalised,
 )
+from reunify.tracing.services.case_sweep import tracing_cases_open_for_separated_children
 from reunify.tracing.services.cases import (
     tracing_case_assign,
     tracing_case_decline,
     tracing_case_open,
     tracing_case_set_state,
-    tracing_cases_open_for_separated_children,
 )
 from reunify.tracing.services.contacts import parent_child_contact_record
 from reunify.tracing.services.reunification import (

@@ -6,7 +6,8 @@ They are copies, kept so the work queue and the dashboard read the cases table a
 (issue 6: under 150 ms at the 95th percentile over 10,000 open cases; joining every case
 to persons, family units and custody episodes cost most of that). Copies need keeping:
 
-- a case takes them when it opens (`case_facts_at_opening`);
+- a case takes them when it opens (`case_facts_at_opening`, or `kept_facts` with
+  `open_custody_of` for many cases at once);
 - a custody move updates the cases seeking that person, in the move's own transaction
   (`tracing_cases_follow_custody`, called by `families.services.custody_move`, which a
   removal's execution goes through);
@@ -47,24 +48,55 @@ def quarter_of(moment: datetime) -> str:
     return f"{local.year}-Q{(local.month - 1) // 3 + 1}"
 
 
+def kept_facts(
+    *, citizenship: str, sector: str | None, apprehended_at: datetime, custody: tuple[str, str]
+) -> dict[str, str]:
+    """The kept facts of a case, from the child's citizenship, the station's sector (None
+    when the unit has no station), the apprehension and the parent's open custody (kind
+    and country, blank when none)."""
+    kind, country = custody
+    return {
+        "child_citizenship": citizenship,
+        "apprehension_sector": sector or "",
+        "apprehension_quarter": quarter_of(apprehended_at),
+        "parent_custody": kind,
+        "parent_country": country,
+    }
+
+
+NO_CUSTODY = ("", "")
+
+
+def open_custody_of(parent_ids: QuerySet[Any]) -> dict[UUID, tuple[str, str]]:
+    """The kind and country of the open custody episode (at most one) of each person
+    `parent_ids` (a query of ids) names, in one query; persons with none are left out."""
+    return {
+        person_id: (kind, country)
+        for person_id, kind, country in CustodyEpisode.objects.filter(
+            person_id__in=parent_ids, ended_at__isnull=True
+        )
+        .order_by()
+        .values_list("person_id", "kind", "country")
+    }
+
+
 def case_facts_at_opening(
     *, child: Person, parent: Person, family_unit: FamilyUnit
 ) -> dict[str, str]:
     """The kept facts for a case about to open (one query for the parent's custody, and
     one for the station unless the unit came with it)."""
-    kind, country = (
+    custody = (
         CustodyEpisode.objects.filter(person_id=parent.pk, ended_at__isnull=True)
         .values_list("kind", "country")
         .first()
-    ) or ("", "")
+    ) or NO_CUSTODY
     station = family_unit.station
-    return {
-        "child_citizenship": child.citizenship,
-        "apprehension_sector": station.sector if station is not None else "",
-        "apprehension_quarter": quarter_of(family_unit.apprehended_at),
-        "parent_custody": kind,
-        "parent_country": country,
-    }
+    return kept_facts(
+        citizenship=child.citizenship,
+        sector=station.sector if station is not None else None,
+        apprehended_at=family_unit.apprehended_at,
+        custody=custody,
+    )
 
 
 def _fresh_facts(cases: QuerySet[TracingCase]) -> QuerySet[Any]:

@@ -5,6 +5,7 @@ Every state change goes through `case_move`, which asks the pure state machine
 """
 
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
@@ -21,10 +22,7 @@ from reunify.families.errors import raise_if_any
 from reunify.families.models import FamilyUnit, Membership, Person, Reunion, Separation
 from reunify.families.rules import Problem, length_problems
 from reunify.tracing.models import ContactDetail, TracingCase
-from reunify.tracing.services.case_facts import (
-    case_facts_at_opening,
-    tracing_cases_refresh_denormalised,
-)
+from reunify.tracing.services.case_facts import case_facts_at_opening
 from reunify.tracing.transitions import REUNIFIED, TracingState, is_closed, transition_refusal
 from reunify.vocabulary import ElectionOption
 
@@ -35,17 +33,16 @@ def locked(case: TracingCase) -> TracingCase:
     return TracingCase.objects.select_for_update().get(pk=case.pk)
 
 
-def case_move(
-    *,
-    actor: User | None,
+def case_step(
     case: TracingCase,
     to: TracingState,
-    why: str = "",
+    *,
     decision_is_valid: bool = False,
     decision_problems: tuple[str, ...] = (),
     reunion_on_record: bool = False,
-) -> TracingCase:
-    """Move a locked case one step; refuse in words what the state machine refuses."""
+) -> str:
+    """Move `case` one step in memory, refusing in words what the state machine refuses;
+    the state it was in. The caller saves it and writes the history entry."""
     refusal = transition_refusal(
         case.state,
         to,
@@ -62,17 +59,75 @@ def case_move(
         case.search_started_at = now
     if is_closed(to):
         case.closed_at = now
-    case.save()
-    record_change(
-        actor=actor,
-        action="tracing.state_changed",
-        subject_type="tracing_case",
-        subject_id=case.pk,
-        family_unit_id=case.family_unit_id,
-        person_ids=[case.child_id, case.parent_id],
-        changes={"from": was, "to": to, "why": why},
+    return was
+
+
+def case_move(
+    *,
+    actor: User | None,
+    case: TracingCase,
+    to: TracingState,
+    why: str = "",
+    decision_is_valid: bool = False,
+    decision_problems: tuple[str, ...] = (),
+    reunion_on_record: bool = False,
+) -> TracingCase:
+    """Move a locked case one step; refuse in words what the state machine refuses."""
+    was = case_step(
+        case,
+        to,
+        decision_is_valid=decision_is_valid,
+        decision_problems=decision_problems,
+        reunion_on_record=reunion_on_record,
     )
+    case.save()
+    record_change(actor=actor, **state_changed(case, was=was, why=why))
     return case
+
+
+# What the history says of a case: `record_change`'s arguments but the actor, written as
+# the entry stores them, so the sweep can append the same entries in bulk.
+CaseChange = dict[str, Any]
+
+
+def _about(*, case_id: UUID, family_unit_id: UUID, child_id: UUID, parent_id: UUID) -> CaseChange:
+    return {
+        "subject_type": "tracing_case",
+        "subject_id": case_id,
+        "family_unit_id": family_unit_id,
+        "person_ids": [str(child_id), str(parent_id)],
+    }
+
+
+def state_changed(case: TracingCase, *, was: str, why: str) -> CaseChange:
+    """The entry of a case moved from `was` to its state now."""
+    about = _about(
+        case_id=case.pk,
+        family_unit_id=case.family_unit_id,
+        child_id=case.child_id,
+        parent_id=case.parent_id,
+    )
+    changes = {"from": str(was), "to": str(case.state), "why": why}
+    return {"action": "tracing.state_changed", **about, "changes": changes}
+
+
+def case_opened(
+    *,
+    case_id: UUID,
+    family_unit_id: UUID,
+    child_id: UUID,
+    parent_id: UUID,
+    separation_id: UUID | None,
+    no_contact_info: bool,
+) -> CaseChange:
+    """The entry of a case that opened (given its values: the sweep writes rows, not
+    model instances)."""
+    about = _about(
+        case_id=case_id, family_unit_id=family_unit_id, child_id=child_id, parent_id=parent_id
+    )
+    separation = None if separation_id is None else str(separation_id)
+    changes = {"separation": separation, "no_contact_info": no_contact_info}
+    return {"action": "tracing.case_opened", **about, "changes": changes}
 
 
 def has_live_detail(person_id: UUID) -> bool:
@@ -96,15 +151,15 @@ def _create_case(
         no_contact_info=not has_live_detail(parent.pk),
         **case_facts_at_opening(child=child, parent=parent, family_unit=family_unit),
     )
-    record_change(
-        actor=actor,
-        action="tracing.case_opened",
-        subject_type="tracing_case",
-        subject_id=case.pk,
+    opened = case_opened(
+        case_id=case.pk,
         family_unit_id=family_unit.pk,
-        person_ids=[child.pk, parent.pk],
-        changes={"separation": separation, "no_contact_info": case.no_contact_info},
+        child_id=child.pk,
+        parent_id=parent.pk,
+        separation_id=separation.pk if separation else None,
+        no_contact_info=case.no_contact_info,
     )
+    record_change(actor=actor, **opened)
     return case
 
 
@@ -156,60 +211,24 @@ def tracing_case_open_for_separation(*, actor: User | None, separation: Separati
     )
 
 
-@transaction.atomic
-def tracing_cases_open_for_separated_children(*, actor: User | None) -> dict[str, int]:
-    """A case for every open separation that has none, every open case whose separation
-    a reunion has closed (recorded elsewhere) closed as reunified, and every case's kept
-    facts brought in line with their tables (a bulk write, such as a linkage run, may
-    have changed them). Running it again changes nothing. `actor` None is the system
-    (the command line, a schedule)."""
-    if actor is not None:
-        require_role(actor, TRACERS, action="open tracing cases")
-    opened = 0
-    untraced = (
-        Separation.objects.filter(reunion__isnull=True, tracing_cases__isnull=True)
-        .select_related("parent", "child", "family_unit__station")
-        .order_by("separated_at", "pk")
-    )
-    for separation in untraced:
-        if TracingCase.objects.filter(
-            child=separation.child, parent=separation.parent, closed_at__isnull=True
-        ).exists():
-            continue  # already sought on demand for this child
-        _create_case(
-            actor=actor,
-            child=separation.child,
-            parent=separation.parent,
-            family_unit=separation.family_unit,
-            separation=separation,
-        )
-        opened += 1
-    settled = 0
-    reunited = (
-        TracingCase.objects.select_for_update(of=("self",))
-        .filter(closed_at__isnull=True, separation__reunion__isnull=False)
-        .select_related("separation__reunion")
-    )
-    for case in reunited:
-        assert case.separation is not None
-        assert case.separation.reunion is not None
-        reunion_close(actor=actor, case=case, reunion=case.separation.reunion)
-        settled += 1
-    refreshed = tracing_cases_refresh_denormalised()
-    return {"opened": opened, "closed_as_reunified": settled, "facts_refreshed": refreshed}
+def reunified_state(reunion: Reunion) -> TracingState:
+    """The state a case closes in when `reunion` brings the child and parent together."""
+    if reunion.setting == ReunionSetting.ABROAD:
+        return TracingState.REUNIFIED_ABROAD
+    return TracingState.REUNIFIED_IN_COUNTRY
+
+
+def reunion_why(reunion: Reunion) -> str:
+    return f"reunion {reunion.pk}"
 
 
 def reunion_close(*, actor: User | None, case: TracingCase, reunion: Reunion) -> TracingCase:
     """Close a locked case with the reunion that brought the child and parent together."""
-    to = (
-        TracingState.REUNIFIED_ABROAD
-        if reunion.setting == ReunionSetting.ABROAD
-        else TracingState.REUNIFIED_IN_COUNTRY
-    )
+    to = reunified_state(reunion)
     assert to in REUNIFIED
     case.reunion = reunion
     return case_move(
-        actor=actor, case=case, to=to, why=f"reunion {reunion.pk}", reunion_on_record=True
+        actor=actor, case=case, to=to, why=reunion_why(reunion), reunion_on_record=True
     )
 
 
