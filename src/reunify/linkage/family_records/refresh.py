@@ -97,7 +97,11 @@ def facilities_named(linked: LinkedRows) -> dict[tuple[str, str], UUID]:
 def _write_persons(linked: LinkedRows) -> list[UUID]:
     """Persons, their languages and identifiers; the persons' ids."""
     grouped = rows_by_person(linked)
-    upsert(Person, [person_from(person_id, rows) for person_id, rows in grouped.items()])
+    upsert(
+        Person,
+        [person_from(person_id, rows) for person_id, rows in grouped.items()],
+        Person.objects.filter(from_extracts=True),
+    )
     # `person_id IN (subquery)`, not `person__from_extracts`: Django writes the latter as a
     # self-join that PostgreSQL ran as a nested loop for minutes on fresh statistics.
     from_extracts = Person.objects.filter(from_extracts=True).values("pk")
@@ -155,29 +159,26 @@ def family_records_refresh(*, actor: User | None, run: LinkageRun) -> RefreshCou
         elections = elections_from(linked.ice)
         del linked
 
+        # The rows earlier runs wrote from the extracts.
+        separations = Separation.objects.exclude(source_record=None)
+        reunions_written = Reunion.objects.exclude(source_record=None)
+        elections_written = Election.objects.filter(origin=ElectionOrigin.EXTRACT)
+        units_written = FamilyUnit.objects.exclude(source_record=None)
         # What the extracts no longer say goes first, children before parents.
-        spared = sum(
-            remove_stale(model, model.objects.exclude(source_record=None), (r.pk for r in rows))
-            for model, rows in ((Separation, units.separations), (Reunion, reunions))
-        )
+        spared = remove_stale(Separation, separations, (s.pk for s in units.separations))
+        spared += remove_stale(Reunion, reunions_written, (r.pk for r in reunions))
         # Nothing points at memberships (as at custody episodes, above). Their units are
         # written below: the foreign keys are checked when the run commits.
         replace(Membership, units.memberships, Membership.objects.exclude(source_record=None))
-        spared += remove_stale(
-            Election,
-            Election.objects.filter(origin=ElectionOrigin.EXTRACT),
-            (e.pk for e in elections),
-        )
-        spared += remove_stale(
-            FamilyUnit, FamilyUnit.objects.exclude(source_record=None), (u.pk for u in units.units)
-        )
+        spared += remove_stale(Election, elections_written, (e.pk for e in elections))
+        spared += remove_stale(FamilyUnit, units_written, (u.pk for u in units.units))
         spared += remove_stale(Person, Person.objects.filter(from_extracts=True), person_ids)
 
-        upsert(FamilyUnit, units.units)
-        upsert(Reunion, reunions)
-        upsert(Separation, [s for s in units.separations if s.reunion_id is not None])
+        upsert(FamilyUnit, units.units, units_written)
+        upsert(Reunion, reunions, reunions_written)
+        upsert(Separation, [s for s in units.separations if s.reunion_id is not None], separations)
         upsert(Separation, [s for s in units.separations if s.reunion_id is None])
-        upsert(Election, elections)
+        upsert(Election, elections, elections_written)
     with timed(seconds, "tracing_facts"):
         # Tracing cases keep facts of the people they concern (custody, citizenship, the
         # apprehension's sector): this transaction may have changed any of them. The

@@ -58,10 +58,18 @@ def _defaults(
     return fixed, made, frozenset(f.attname for f in fields)
 
 
-def upsert(model: type[Model], rows: Sequence[Model]) -> None:
+def upsert(
+    model: type[Model], rows: Sequence[Model], existing: models.QuerySet[Model] | None = None
+) -> None:
     """Insert new rows and overwrite existing ones (same id) with what the extracts say,
     all but `created_at`. On PostgreSQL by COPY into a temporary table, then one INSERT
-    that updates only the rows whose values differ."""
+    that updates only the rows whose values differ.
+
+    `existing` holds every row this write could overwrite: when it is empty (a first
+    run), the rows are copied straight into the table, sparing a copy and a join."""
+    if existing is not None and not existing.exists():
+        _write(model, rows, overwrite=False)
+        return
     _write(model, rows, overwrite=True)
 
 
@@ -111,6 +119,9 @@ def replace(model: type[Model], rows: Sequence[Model], existing: models.QuerySet
     overlapping) never see a half-moved timeline."""
     if connection.vendor != "postgresql":
         existing.delete()
+        insert(model, rows)
+        return
+    if not existing.exists():  # a first run: nothing to compare with
         insert(model, rows)
         return
     quote = connection.ops.quote_name
