@@ -29,7 +29,7 @@ from reunify.tracing.services.case_facts import KEPT_FIELDS
 from reunify.tracing.services.cases import reunion_close, tracing_case_open_for_separation
 from reunify.tracing.transitions import TracingState
 from tests.elections.factories import days_ago, kiche_mother_with_children
-from tests.families.factories import mother_and_daughter, reunite
+from tests.families.factories import mother_and_daughter, reunite, separate
 from tests.tracing.factories import CastMember
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
@@ -50,17 +50,17 @@ def written_in_bulk(*, unit: FamilyUnit, parent: Person, child: Person, at: Any)
 
 
 def swept_one_case_at_a_time(*, actor: User | None) -> None:
-    """The sweep as it was before it worked in sets: each open separation without a case,
-    in order, through the service that opens one case; then each reunited case through
-    the service that closes one."""
-    untraced = Separation.objects.filter(reunion__isnull=True, tracing_cases__isnull=True)
-    for separation in untraced.order_by("separated_at", "pk"):
-        tracing_case_open_for_separation(actor=actor, separation=separation)
+    """The sweep as it was before it worked in sets: each reunited case through the
+    service that closes one; then each open separation without a case, in order, through
+    the service that opens one."""
     reunited = TracingCase.objects.filter(closed_at__isnull=True, separation__reunion__isnull=False)
     for case in reunited.select_related("separation__reunion"):
         assert case.separation is not None
         assert case.separation.reunion is not None
         reunion_close(actor=actor, case=case, reunion=case.separation.reunion)
+    untraced = Separation.objects.filter(reunion__isnull=True, tracing_cases__isnull=True)
+    for separation in untraced.order_by("separated_at", "pk"):
+        tracing_case_open_for_separation(actor=actor, separation=separation)
 
 
 def what_was_written(*, after: int) -> tuple[set[tuple[Any, ...]], list[tuple[Any, ...]]]:
@@ -113,8 +113,9 @@ def as_one_case_at_a_time(*, actor: User | None, after: int) -> tuple[set[Any], 
 
 def a_world_written_in_bulk(tomas: User, olivia: User, station: Facility) -> None:
     """Generated families loaded as `reunify demo` loads them (no cases), and beside them:
-    a mother with a telephone number on record, and a daughter sought on demand before her
-    separation was written."""
+    a mother with a telephone number on record; a daughter sought on demand before her
+    separation was written; a daughter reunited with her mother (recorded on the family
+    page, her case still open) and separated from her again."""
     load_world(build_world(300, 11))
     kiche_mother_with_children(actor=olivia, station=station, children=("Tomás", "Luis"))
     TracingCase.objects.all().delete()  # as if every separation had come from an extract
@@ -126,6 +127,20 @@ def a_world_written_in_bulk(tomas: User, olivia: User, station: Facility) -> Non
     )
     tracing_case_open(actor=tomas, child=daughter, parent=mother, family_unit=unit)
     written_in_bulk(unit=unit, parent=mother, child=daughter, at=days_ago(29))
+
+    again_apart(olivia, station)
+
+
+def again_apart(olivia: User, station: Facility) -> tuple[Person, Separation]:
+    """A daughter separated from her mother, reunited with her on the family page (which
+    leaves the case to the sweep), then separated from her again; the daughter and the
+    second separation."""
+    unit, mother, daughter = mother_and_daughter(
+        actor=olivia, station=station, apprehended_at=days_ago(30)
+    )
+    first = separate(actor=olivia, unit=unit, parent=mother, child=daughter, at=days_ago(29))
+    reunite(actor=olivia, unit=unit, separations=[first], at=days_ago(20))
+    return daughter, written_in_bulk(unit=unit, parent=mother, child=daughter, at=days_ago(10))
 
 
 @pytest.mark.parametrize("batch", [3, case_sweep.BATCH])
@@ -148,6 +163,21 @@ def test_the_sweep_opens_what_opening_one_at_a_time_opens(
     assert {no_contact_info for _, _, _, _, _, no_contact_info, *_ in cases} == {True, False}
     assert len({facts[-2:] for facts in cases}) > 2  # the parents' custody and country
     assert len({facts[-3] for facts in cases}) > 3  # apprehension quarters
+
+
+def test_a_child_separated_again_after_a_reunion_is_sought_again_in_the_same_sweep(
+    cast: CastMember, station: Facility
+) -> None:
+    olivia = cast("olivia")
+    daughter, again = again_apart(olivia, station)
+
+    done = tracing_cases_open_for_separated_children(actor=None)
+
+    assert (done["closed_as_reunified"], done["opened"]) == (1, 1)
+    first, second = TracingCase.objects.filter(child=daughter).order_by("created_at")
+    assert first.state == TracingState.REUNIFIED_IN_COUNTRY
+    assert (second.separation_id, second.closed_at) == (again.pk, None)
+    assert tracing_cases_open_for_separated_children(actor=None) == NOTHING
 
 
 def test_a_case_opened_on_demand_is_not_opened_again(cast: CastMember, station: Facility) -> None:
@@ -176,6 +206,7 @@ def test_the_audit_chain_holds_after_a_sweep_and_a_rerun_writes_nothing(
     assert verdict.problem is None
     assert verdict.entries == start + done["opened"] + done["closed_as_reunified"]
     assert done["opened"] > 30
+    assert done["closed_as_reunified"] == 1
     assert tracing_cases_open_for_separated_children(actor=tomas) == NOTHING
     assert newest_sequence() == verdict.entries
 

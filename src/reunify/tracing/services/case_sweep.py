@@ -51,23 +51,26 @@ BATCH = 2000
 
 @transaction.atomic
 def tracing_cases_open_for_separated_children(*, actor: User | None) -> dict[str, int]:
-    """A case for every open separation that has none, every open case whose separation
-    a reunion has closed (recorded elsewhere) closed as reunified, and every case's kept
+    """Every open case whose separation a reunion has closed (recorded elsewhere) closed
+    as reunified, a case for every open separation that has none, and every case's kept
     facts brought in line with their tables (a bulk write, such as a linkage run, may
     have changed them). Running it again changes nothing. `actor` None is the system
     (the command line, a schedule)."""
     if actor is not None:
         require_role(actor, TRACERS, action="open tracing cases")
-    opened = 0
-    for batch in _batches(_cases_to_open(opened_by=actor)):
-        insert_rows(TracingCase, [_row(case) for case in batch])
-        _append(actor, [_opened(case) for case in batch])
-        opened += len(batch)
+    # Closing first: a child reunited and then separated again from the same parent is
+    # sought anew now, not only by the next sweep (the open case of the first separation
+    # would otherwise hold the second back, and running the sweep again would open it).
     settled = 0
     for batch in _batches(_cases_to_close()):
         changes = _close_as_reunified(batch)
         _append(actor, changes)
         settled += len(batch)
+    opened = 0
+    for batch in _batches(_cases_to_open(opened_by=actor)):
+        insert_rows(TracingCase, [_row(case) for case in batch])
+        _append(actor, [_opened(case) for case in batch])
+        opened += len(batch)
     refreshed = tracing_cases_refresh_denormalised()
     return {"opened": opened, "closed_as_reunified": settled, "facts_refreshed": refreshed}
 
@@ -78,8 +81,7 @@ NewCase = dict[str, Any]  # a case's values by attribute name ("child_id"), unsa
 def _cases_to_open(*, opened_by: User | None) -> Iterator[NewCase]:
     """A case for each open separation without one, in the order of the separations
     (`separated_at`, then id), unless a case already seeks that parent for that child
-    (opened on demand, or for an earlier separation whose reunion it has not yet heard
-    of)."""
+    (opened on demand)."""
     untraced = Separation.objects.filter(reunion__isnull=True, tracing_cases__isnull=True)
     parents = untraced.values("parent_id")
     sought: set[tuple[UUID, UUID]] = set(
