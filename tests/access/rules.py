@@ -32,6 +32,7 @@ NOBODY: frozenset[str] = frozenset()
 RULES: dict[str, frozenset[str]] = {
     "api GET /family-units": SIGNED_IN,
     "api GET /family-units/{family_unit_id}": SIGNED_IN,
+    "api GET /notices/by-code/{code}": SIGNED_IN,
     "api GET /notices/{notice_id}": SIGNED_IN,
     "api GET /notices/{notice_id}/pdf": SIGNED_IN,
     "api GET /persons": SIGNED_IN,
@@ -82,7 +83,9 @@ RULES: dict[str, frozenset[str]] = {
     "page elections:election-acknowledgment": SUPERVISOR_ONLY,
     "page elections:election-new": OFFICERS,
     "page elections:election-withdrawal": OFFICERS,
+    "page elections:notice-by-code": SIGNED_IN,
     "page elections:notice-delivery": OFFICERS,
+    "page elections:notice-find": SIGNED_IN,
     "page elections:notice-new": OFFICERS,
     "page elections:notice-pdf": SIGNED_IN,
     "page elections:parent": SIGNED_IN,

@@ -18,6 +18,7 @@ import pytest
 from django.test import Client
 
 from reunify.accounts.models import User
+from reunify.elections.short_codes import new_short_code
 from reunify.families.models import CustodyEpisode, Facility
 from tests.access.endpoints import Endpoint, api_endpoints, page_endpoints
 from tests.access.rules import RULES
@@ -31,7 +32,7 @@ pytestmark = [pytest.mark.django_db]
 # Route parameters that name a family record or one reached through it (imports and
 # linkage name no family record, and only roles that see every record may use them).
 RECORD_PLACEHOLDERS = ("person_id", "family_unit_id", "notice_id", "election_id", "plan_id",
-                       "override_id", "case_id")  # fmt: skip
+                       "override_id", "case_id", "code")  # fmt: skip
 
 
 def record_endpoints() -> list[Endpoint]:
@@ -61,7 +62,9 @@ def world(cast: Callable[[str], User], station: Facility, tmp_path: Path) -> dic
 
 
 def _nobodys(ids: dict[str, str]) -> dict[str, str]:
-    return {**ids, **{name: str(uuid.uuid4()) for name in RECORD_PLACEHOLDERS}}
+    # A notice's short code no notice has: well formed, so it is looked up like a real one.
+    unknown = {name: str(uuid.uuid4()) for name in RECORD_PLACEHOLDERS} | {"code": new_short_code()}
+    return {**ids, **unknown}
 
 
 @pytest.mark.parametrize(("outsider", "insider"), [("bruno", "luis"), ("cora", "carmen")])

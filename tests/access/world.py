@@ -73,6 +73,7 @@ def every_kind_of_record(
         "person_id": str(mother.pk),
         "family_unit_id": str(unit.pk),
         "notice_id": str(notice.pk),
+        "code": notice.short_code,
         "election_id": str(election.pk),
         "plan_id": str(plan.pk),
         "override_id": str(override.pk),

@@ -2,18 +2,21 @@
 withdraw. Each write calls one service in `elections.services`; each election comes back
 judged by the same rules the removal gate applies."""
 
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import File, Form, Router, Status, UploadedFile
+from ninja.errors import ValidationError as NinjaValidationError
+from pydantic import WithJsonSchema
 
 from reunify.accounts.models import User
 from reunify.accounts.roles import ELECTION_ACKNOWLEDGERS, ELECTION_RECORDERS
 from reunify.api.auth import caller, only
 from reunify.api.errors import READ_ERRORS, WRITE_ERRORS
 from reunify.api.references import actor_ref, person_or_404, person_ref, persons_named
+from reunify.audit.history import record_view
 from reunify.elections.api_schemas import (
     DeliveryIn,
     ElectionIn,
@@ -24,11 +27,12 @@ from reunify.elections.api_schemas import (
 )
 from reunify.elections.facts import judge_election, latest_election_of, spoken_languages
 from reunify.elections.models import Election, Notice
-from reunify.elections.notice_content import notice_content_for
+from reunify.elections.notice_content import notice_content_for, notice_lookup_url
 from reunify.elections.notice_document import render_notice_pdf
 from reunify.elections.selectors import (
     election_for,
     elections_visible_to,
+    notice_by_short_code,
     notice_for,
     notices_visible_to,
 )
@@ -40,8 +44,22 @@ from reunify.elections.services import (
     notice_delivery_record,
     notice_prepare,
 )
+from reunify.elections.short_codes import TYPED_SHORT_CODE_PATTERN, short_code_from
 
 router = Router(tags=["elections"])
+
+# The pattern is published, not enforced by the schema: `short_code_from` refuses what
+# does not fit, in words that say what a code looks like.
+TypedShortCode = Annotated[
+    str,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": TYPED_SHORT_CODE_PATTERN,
+            "description": "As printed (N7K3-D9XM) or typed: any case, spaces and dashes.",
+        }
+    ),
+]
 
 
 def _notice_or_404(user: User, notice_id: UUID) -> Notice:
@@ -157,6 +175,27 @@ def prepare_notice(
     return Status(201, _notice(notice))
 
 
+@router.get(
+    "/notices/by-code/{code}",
+    response={200: NoticeOut, **READ_ERRORS},
+    summary="The notice printed with this short code (case, spaces and dashes do not matter)",
+)
+def get_notice_by_code(request: HttpRequest, code: TypedShortCode) -> dict[str, Any]:
+    user = caller(request)
+    try:
+        short_code = short_code_from(code)
+    except ValueError as error:
+        raise NinjaValidationError([{"loc": ("path", "code"), "msg": str(error)}]) from error
+    notice = notice_by_short_code(user=user, short_code=short_code)
+    if notice is None:
+        raise Http404(f"No such notice: {short_code}.")
+    record_view(
+        actor=user, what="notice", subject_type="notice",
+        subject_id=notice.pk, person_ids=[notice.parent_id],
+    )  # fmt: skip
+    return _notice(notice)
+
+
 @router.get("/notices/{notice_id}", response={200: NoticeOut, **READ_ERRORS}, summary="One notice")
 def get_notice(request: HttpRequest, notice_id: UUID) -> dict[str, Any]:
     return _notice(_notice_or_404(caller(request), notice_id))
@@ -196,9 +235,8 @@ def record_delivery(request: HttpRequest, notice_id: UUID, payload: DeliveryIn) 
 )
 def notice_pdf(request: HttpRequest, notice_id: UUID) -> HttpResponse:
     notice = _notice_or_404(caller(request), notice_id)
-    response = HttpResponse(
-        render_notice_pdf(notice_content_for(notice)), content_type="application/pdf"
-    )
+    content = notice_content_for(notice, verify_url=notice_lookup_url(request, notice))
+    response = HttpResponse(render_notice_pdf(content), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="notice-{notice.short_code}.pdf"'
     return response
 

@@ -13,6 +13,7 @@ from reunify.elections.choices import (
 )
 from reunify.elections.models import Notice
 from reunify.elections.notice_document import WRITTEN_NOTICE_LANGUAGES
+from reunify.elections.short_codes import short_code_from
 from reunify.families.forms import DAY, MOMENT
 from reunify.families.languages import common_language_choices, language_name
 from reunify.families.models import Person
@@ -133,3 +134,21 @@ class WithdrawalForm(forms.Form):
         label="How the parent withdrew it",
         help_text="Their words, the form, the witness or interpreter.",
     )
+
+
+class NoticeCodeForm(forms.Form):
+    """The code printed on a notice, typed from paper: case, spaces and dashes do not
+    matter, and O, I and L are read as 0, 1 and 1."""
+
+    code = forms.CharField(
+        max_length=40,
+        label="Code printed on the notice",
+        help_text="Eight letters and digits, as printed beside the QR code: N7K3-D9XM.",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def clean_code(self) -> str:
+        try:
+            return short_code_from(self.cleaned_data["code"])
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from error

@@ -1,9 +1,12 @@
 """What a stored notice prints: its record turned into `NoticeContent` for the renderer.
 
-The API's PDF and the notice page both print through `notice_content_for`, so the paper a
-parent holds reads the same whichever way it was printed.
+The API's PDF and the notice page both print through `notice_content_for`, with the QR
+code holding `notice_lookup_url`, so the paper a parent holds reads the same whichever way
+it was printed.
 """
 
+from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 
 from reunify.elections.models import Notice
@@ -12,7 +15,14 @@ from reunify.families.choices import IdentifierScheme
 from reunify.families.languages import language_name
 from reunify.families.models import Person, PersonLanguage
 
-__all__ = ["notice_content_for"]
+__all__ = ["notice_content_for", "notice_lookup_url"]
+
+
+def notice_lookup_url(request: HttpRequest, notice: Notice) -> str:
+    """What the QR code on every printed notice holds, whichever way it was printed: the
+    address that finds the notice by its short code, so a phone scan opens the record
+    (for whoever may see it) and the code stays the one key printed on the paper."""
+    return request.build_absolute_uri(reverse("elections:notice-by-code", args=[notice.short_code]))
 
 
 def notice_content_for(notice: Notice, *, verify_url: str | None = None) -> NoticeContent:

@@ -28,3 +28,8 @@ def notice_for(*, user: User, notice_id: UUID) -> Notice | None:
 
 def election_for(*, user: User, election_id: UUID) -> Election | None:
     return elections_visible_to(user=user).filter(pk=election_id).first()
+
+
+def notice_by_short_code(*, user: User, short_code: str) -> Notice | None:
+    """The notice printed with `short_code`, in its stored form (`short_code_from`)."""
+    return notices_visible_to(user=user).filter(short_code=short_code).first()

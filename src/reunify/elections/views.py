@@ -13,21 +13,22 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from reunify.accounts.permissions import PermissionDenied
 from reunify.accounts.roles import ELECTION_ACKNOWLEDGERS, ELECTION_RECORDERS
 from reunify.audit.history import record_view
 from reunify.elections.forms import (
     ElectionRecordForm,
+    NoticeCodeForm,
     NoticeDeliveryForm,
     NoticePrepareForm,
     WithdrawalForm,
 )
 from reunify.elections.models import Election, Notice
-from reunify.elections.notice_content import notice_content_for
+from reunify.elections.notice_content import notice_content_for, notice_lookup_url
 from reunify.elections.notice_document import render_notice_pdf
-from reunify.elections.selectors import election_for, notice_for
+from reunify.elections.selectors import election_for, notice_by_short_code, notice_for
 from reunify.elections.services import (
     ElectionDetails,
     election_acknowledge,
@@ -152,14 +153,55 @@ def notice_delivery(request: HttpRequest, notice_id: UUID) -> HttpResponse:
 
 @login_required
 def notice_pdf(request: HttpRequest, notice_id: UUID) -> HttpResponse:
-    """The printable notice; its QR code leads back to the parent's decisions page."""
+    """The printable notice; its QR code finds it again by its short code."""
     notice = _notice_or_404(request, notice_id)
-    verify_url = request.build_absolute_uri(reverse("elections:parent", args=[notice.parent_id]))
+    verify_url = notice_lookup_url(request, notice)
     pdf = render_notice_pdf(notice_content_for(notice, verify_url=verify_url))
     response = HttpResponse(pdf, content_type="application/pdf")
     # The file name carries the code, never the parent's name.
     response["Content-Disposition"] = f'inline; filename="notice-{notice.short_code}.pdf"'
     return response
+
+
+@login_required
+@require_safe
+def notice_find(request: HttpRequest) -> HttpResponse:
+    """A notice found by the code printed on it, typed from the paper."""
+    form = NoticeCodeForm(request.GET if "code" in request.GET else None)
+    status = 200
+    if form.is_bound:
+        status = 400
+        if form.is_valid():
+            notice = notice_by_short_code(
+                user=acting_user(request), short_code=form.cleaned_data["code"]
+            )
+            if notice is not None:
+                return _to_notice(request, notice)
+            status = 404
+    return render(request, "elections/notice_find.html", {"form": form}, status=status)
+
+
+@login_required
+@require_safe
+def notice_by_code(request: HttpRequest, code: str) -> HttpResponse:
+    """Where the QR code on a printed notice leads: its parent's decisions, at the notice.
+    A code that exists but lies outside the user's scope answers as one that does not."""
+    form = NoticeCodeForm({"code": code})
+    if not form.is_valid():
+        return render(request, "elections/notice_find.html", {"form": form}, status=400)
+    notice = notice_by_short_code(user=acting_user(request), short_code=form.cleaned_data["code"])
+    if notice is None:
+        raise Http404("No such notice.")
+    return _to_notice(request, notice)
+
+
+def _to_notice(request: HttpRequest, notice: Notice) -> HttpResponse:
+    record_view(
+        actor=acting_user(request), what="notice", subject_type="notice",
+        subject_id=notice.pk, person_ids=[notice.parent_id],
+    )  # fmt: skip
+    page = reverse("elections:parent", args=[notice.parent_id])
+    return redirect(f"{page}#notice-{notice.short_code}")
 
 
 @roles_required(ELECTION_RECORDERS, action="record elections")
