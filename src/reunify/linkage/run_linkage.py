@@ -26,9 +26,9 @@ from reunify.linkage.person_model import (
     DETERMINISTIC_RULES,
     DUPLICATE_FREE_SOURCES,
     PREDICTION_BLOCKING_RULES,
-    TRAINING_BLOCKING_RULES,
     block_on_sql,
     person_settings,
+    training_rules,
 )
 from reunify.linkage.stage_clock import timed
 from reunify.standardise import phonetic_key
@@ -122,10 +122,11 @@ class LinkageModel:
     recall_of_deterministic_rules: float = RECALL_OF_DETERMINISTIC_RULES
 
 
-def person_model(threshold: float = MATCH_THRESHOLD) -> LinkageModel:
+def person_model(threshold: float = MATCH_THRESHOLD, records: int = 0) -> LinkageModel:
+    """The person model for a run over `records` records (large runs train on a share)."""
     return LinkageModel(
         settings=person_settings(),
-        training_rules=TRAINING_BLOCKING_RULES,
+        training_rules=training_rules(records),
         deterministic_rules=DETERMINISTIC_RULES,
         duplicate_free_sources=DUPLICATE_FREE_SOURCES,
         threshold=threshold,
@@ -142,7 +143,7 @@ def link_persons(
     engine: str = "duckdb",
 ) -> PersonLinkage:
     """Each record of the linkage table (`records_frame`) assigned to a person."""
-    model = person_model(threshold)
+    model = person_model(threshold, records=len(frame))
     return run_model(
         _source_tables(frame),
         model,
