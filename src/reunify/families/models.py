@@ -73,7 +73,9 @@ class Person(Record):
     second_surname = models.CharField(max_length=100, blank=True)
     # Lower case, no accents, words separated by single spaces and framed by spaces, so
     # " ana" finds the word Ana but not Mariana; written only by the services.
-    name_search = models.CharField(max_length=420, db_index=True, editable=False)
+    # Searched by `contains`, through the trigram index (migration 0002); a b-tree
+    # cannot serve that.
+    name_search = models.CharField(max_length=420, editable=False)
     sex = models.CharField(max_length=1, choices=Sex.choices, default=Sex.UNKNOWN)
     birth_date = models.DateField(null=True, blank=True)
     birth_date_precision = models.CharField(
@@ -121,7 +123,10 @@ class Person(Record):
 class PersonLanguage(Record):
     """A language a person speaks (ISO 639-3), and whether they read it."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="languages")
+    # Indexed by `person_language_once`, which leads with it.
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="languages", db_index=False
+    )
     code = models.CharField(max_length=3)
     is_primary = models.BooleanField(default=False)
     reads = models.BooleanField(null=True, help_text="Literacy in this language, if known.")
@@ -142,7 +147,10 @@ class PersonLanguage(Record):
 class PersonIdentifier(Record):
     """An identifier an agency gave a person: an A-number, a subject id, a passport."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="identifiers")
+    # Indexed by `person_identifier_once`, which leads with it.
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="identifiers", db_index=False
+    )
     scheme = models.CharField(max_length=32, choices=IdentifierScheme.choices)
     value = models.CharField(max_length=64, help_text="As recorded.")
     normalized = models.CharField(max_length=64, db_index=True, editable=False)
@@ -238,7 +246,10 @@ class CustodyEpisode(Record):
     PostgreSQL an exclusion constraint forbids any two episodes overlapping in time.
     """
 
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="custody_episodes")
+    # Indexed by `custody_person_time`, which leads with it.
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="custody_episodes", db_index=False
+    )
     kind = models.CharField(max_length=24, choices=CustodyKind.choices)
     facility = models.ForeignKey(
         Facility, null=True, blank=True, on_delete=models.PROTECT, related_name="episodes"
