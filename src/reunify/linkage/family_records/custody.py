@@ -32,7 +32,7 @@ DISCHARGED_TO = {"SPONSOR": CustodyKind.SPONSOR}
 Facilities = Mapping[tuple[str, str], UUID]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CustodyEvent:
     on: date
     kind: CustodyKind

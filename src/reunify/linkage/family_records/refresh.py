@@ -1,6 +1,7 @@
 """`family_records_refresh`: the families and elections tables brought in line with the
 latest linkage run, in one transaction with its history entry."""
 
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from uuid import UUID
 
@@ -95,11 +96,12 @@ def facilities_named(linked: LinkedRows) -> dict[tuple[str, str], UUID]:
 
 
 def _write_persons(linked: LinkedRows) -> list[UUID]:
-    """Persons, their languages and identifiers; the persons' ids."""
+    """Persons, their languages and identifiers; the persons' ids. Each kind of row
+    streams into its table as it is built."""
     grouped = rows_by_person(linked)
     upsert(
         Person,
-        [person_from(person_id, rows) for person_id, rows in grouped.items()],
+        (person_from(person_id, rows) for person_id, rows in grouped.items()),
         Person.objects.filter(from_extracts=True),
     )
     # `person_id IN (subquery)`, not `person__from_extracts`: Django writes the latter as a
@@ -107,28 +109,32 @@ def _write_persons(linked: LinkedRows) -> list[UUID]:
     from_extracts = Person.objects.filter(from_extracts=True).values("pk")
     replace(
         PersonLanguage,
-        [code for pid, rows in grouped.items() for code in languages_of(pid, rows)],
+        (code for pid, rows in grouped.items() for code in languages_of(pid, rows)),
         PersonLanguage.objects.filter(person_id__in=from_extracts),
     )
     replace(
         PersonIdentifier,
-        [found for pid, rows in grouped.items() for found in identifiers_of(pid, rows)],
+        (found for pid, rows in grouped.items() for found in identifiers_of(pid, rows)),
         PersonIdentifier.objects.filter(person_id__in=from_extracts),
     )
     return list(grouped)
 
 
 def _write_custody(linked: LinkedRows, facilities: dict[tuple[str, str], UUID]) -> int:
-    """Every person's custody timeline; how many episodes. Nothing points at custody
-    episodes: those no longer said or changed go now, so that no change of who-is-who
-    between runs can trip over them midway."""
-    episodes = [
-        episode
-        for person_id, events in events_by_person(linked).items()
-        for episode in episodes_of(person_id, events, facilities)
-    ]
-    replace(CustodyEpisode, episodes, CustodyEpisode.objects.exclude(source_record=None))
-    return len(episodes)
+    """Every person's custody timeline, streamed into its table as it is built; how many
+    episodes. Nothing points at custody episodes: those no longer said or changed go
+    now, so that no change of who-is-who between runs can trip over them midway."""
+    written = 0
+
+    def episodes() -> Iterator[CustodyEpisode]:
+        nonlocal written
+        for person_id, events in events_by_person(linked).items():
+            for episode in episodes_of(person_id, events, facilities):
+                written += 1
+                yield episode
+
+    replace(CustodyEpisode, episodes(), CustodyEpisode.objects.exclude(source_record=None))
+    return written
 
 
 @transaction.atomic

@@ -59,7 +59,7 @@ def _defaults(
 
 
 def upsert(
-    model: type[Model], rows: Sequence[Model], existing: models.QuerySet[Model] | None = None
+    model: type[Model], rows: Iterable[Model], existing: models.QuerySet[Model] | None = None
 ) -> None:
     """Insert new rows and overwrite existing ones (same id) with what the extracts say,
     all but `created_at`. On PostgreSQL by COPY into a temporary table, then one INSERT
@@ -73,19 +73,20 @@ def upsert(
     _write(model, rows, overwrite=True)
 
 
-def insert(model: type[Model], rows: Sequence[Model]) -> None:
+def insert(model: type[Model], rows: Iterable[Model]) -> None:
     _write(model, rows, overwrite=False)
 
 
-def _write(model: type[Model], rows: Sequence[Model], *, overwrite: bool) -> None:
-    if not rows:
-        return
+def _write(model: type[Model], rows: Iterable[Model], *, overwrite: bool) -> None:
+    """`rows` may be a generator: on PostgreSQL they stream into COPY, and a national
+    run never holds them all at once."""
     fields = model._meta.concrete_fields
     # `created_at` says when Reunify first knew the record: an overwrite keeps it.
     overwritten = [f for f in fields if not f.primary_key and f.name != "created_at"]
     if connection.vendor != "postgresql":
-        for start in range(0, len(rows), BATCH):
-            batch = rows[start : start + BATCH]
+        listed = list(rows)
+        for start in range(0, len(listed), BATCH):
+            batch = listed[start : start + BATCH]
             if overwrite:
                 model._default_manager.bulk_create(
                     batch,
@@ -112,7 +113,7 @@ def _write(model: type[Model], rows: Sequence[Model], *, overwrite: bool) -> Non
         )
 
 
-def replace(model: type[Model], rows: Sequence[Model], existing: models.QuerySet[Model]) -> None:
+def replace(model: type[Model], rows: Iterable[Model], existing: models.QuerySet[Model]) -> None:
     """Make the `existing` rows exactly `rows`: those no longer said and those changed are
     deleted, then the changed and new ones inserted. Unlike an upsert, no row is updated
     in place, so constraints between rows (one open custody episode per person, no two
@@ -145,7 +146,7 @@ def replace(model: type[Model], rows: Sequence[Model], existing: models.QuerySet
 
 
 @contextmanager
-def _staged(model: type[Model], rows: Sequence[Model]) -> Iterator[str]:
+def _staged(model: type[Model], rows: Iterable[Model]) -> Iterator[str]:
     """A temporary table like the model's holding `rows`, by COPY; its quoted name."""
     quote = connection.ops.quote_name
     staged = quote(f"refresh_{model._meta.db_table}")
