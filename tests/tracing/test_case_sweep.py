@@ -2,6 +2,7 @@
 their separations would open, with the same history entries, and closes reunited cases
 as closing them one at a time would; the audit chain holds after it."""
 
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -37,7 +38,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 NOTHING = {"opened": 0, "closed_as_reunified": 0, "facts_refreshed": 0}
 
 
-def written_in_bulk(*, unit: FamilyUnit, parent: Person, child: Person, at: Any) -> Separation:
+def written_in_bulk(*, unit: FamilyUnit, parent: Person, child: Person, at: datetime) -> Separation:
     """A separation as a linkage run writes it: no service, so no case opens with it."""
     return Separation.objects.create(
         family_unit=unit,
@@ -117,9 +118,10 @@ def a_world_written_in_bulk(tomas: User, olivia: User, station: Facility) -> Non
     separation was written; a daughter reunited with her mother (recorded on the family
     page, her case still open) and separated from her again."""
     load_world(build_world(300, 11))
-    kiche_mother_with_children(actor=olivia, station=station, children=("Tomás", "Luis"))
+    _, reachable, _ = kiche_mother_with_children(
+        actor=olivia, station=station, children=("Tomás", "Luis")
+    )
     TracingCase.objects.all().delete()  # as if every separation had come from an extract
-    reachable = Person.objects.get(given_names="María Ixchel")
     contact_detail_add(actor=tomas, person=reachable, kind=DetailKind.PHONE, text="+502 5123 4567")
 
     unit, mother, daughter = mother_and_daughter(

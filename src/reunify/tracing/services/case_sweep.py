@@ -112,8 +112,8 @@ def _cases_to_open(*, opened_by: User | None) -> Iterator[NewCase]:
     for separation_id, child_id, parent_id, unit_id, citizenship, sector, apprehended in list(rows):
         if (child_id, parent_id) in sought:
             continue
-        # A second open separation of the pair would wait for the first's case, as one
-        # case at a time did (the separations' constraint allows none today).
+        # A later open separation of the same pair gets no case while this one's is
+        # open, as one case at a time did (the separations' constraint allows none now).
         sought.add((child_id, parent_id))
         yield {
             "id": uuid4(),

@@ -1,7 +1,9 @@
 """Opening tracing cases, assigning them, and moving them between states.
 
-Every state change goes through `case_move`, which asks the pure state machine
-(`tracing.transitions`) and writes the history entry; the other services call it.
+Every state change goes through `case_step`, which asks the pure state machine
+(`tracing.transitions`); `case_move` saves the case and writes the history entry, and
+the other services call it. The sweep (`case_sweep`) opens and closes cases in bulk
+with the same steps and the same entries (`case_opened`, `state_changed`).
 """
 
 from datetime import date
