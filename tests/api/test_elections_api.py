@@ -16,6 +16,7 @@ from tests.elections.factories import (
     SIGNED_PDF,
     delivered_notice,
     elect,
+    elect_after_notice,
     kiche_mother_with_children,
 )
 from tests.families.factories import mother_and_daughter
@@ -145,11 +146,10 @@ def test_a_withdrawn_election_is_superseded(
     client: Client, olivia: User, sam: User, olivia_token: str, station: Facility
 ) -> None:
     _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
-    election = elect(
+    election = elect_after_notice(
         actor=olivia,
         parent=mother,
         children=[son],
-        notice=delivered_notice(actor=olivia, parent=mother),
         acknowledged_by=sam,
     )
 

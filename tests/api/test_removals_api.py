@@ -15,7 +15,10 @@ from reunify.elections.choices import ElectionOption
 from reunify.families.models import Facility, Person
 from reunify.removals.models import RemovalPlan, RemovalStatus
 from tests.conftest import at
-from tests.elections.factories import delivered_notice, elect, kiche_mother_with_children
+from tests.elections.factories import (
+    elect_after_notice,
+    kiche_mother_with_children,
+)
 from tests.families.factories import history, mother_and_daughter
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
@@ -48,11 +51,10 @@ def test_a_documented_decision_opens_the_gate_to_schedule_and_execute(
     client: Client, olivia: User, sam: User, olivia_token: str, station: Facility
 ) -> None:
     _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
-    elect(
+    elect_after_notice(
         actor=olivia,
         parent=mother,
         children=[son],
-        notice=delivered_notice(actor=olivia, parent=mother),
         acknowledged_by=sam,
     )
 
@@ -154,11 +156,10 @@ def test_putting_the_child_on_the_itinerary_opens_a_gate_for_departing_together(
     client: Client, olivia: User, sam: User, olivia_token: str, station: Facility
 ) -> None:
     _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
-    elect(
+    elect_after_notice(
         actor=olivia,
         parent=mother,
         children=[son],
-        notice=delivered_notice(actor=olivia, parent=mother),
         option=ElectionOption.DEPART_WITH_CHILDREN,
         acknowledged_by=sam,
     )

@@ -14,7 +14,10 @@ from django.db import connection
 from reunify.accounts.models import User
 from reunify.families.models import Facility
 from tests.cli.test_command_line import REUNIFY, assert_one_line_error
-from tests.elections.factories import delivered_notice, elect, kiche_mother_with_children
+from tests.elections.factories import (
+    elect_after_notice,
+    kiche_mother_with_children,
+)
 
 # The process must see what the test wrote, so the test commits (transaction=True), and
 # the in-memory SQLite of other runs cannot be shared with a second process.
@@ -70,11 +73,10 @@ def test_a_parent_with_a_valid_election_found_by_a_number_is_open_exit_0(
     tmp_path: Path, olivia: User, sam: User, station: Facility
 ) -> None:
     _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
-    elect(
+    elect_after_notice(
         actor=olivia,
         parent=mother,
         children=[son],
-        notice=delivered_notice(actor=olivia, parent=mother),
         acknowledged_by=sam,
     )
 

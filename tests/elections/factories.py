@@ -139,3 +139,25 @@ def elect(
     if acknowledged_by is not None:
         election = election_acknowledge(actor=acknowledged_by, election=election)
     return election
+
+
+def elect_after_notice(
+    *,
+    actor: User,
+    parent: Person,
+    children: Sequence[Person],
+    option: str = ElectionOption.CHILDREN_REMAIN,
+    acknowledged_by: User | None = None,
+    **changes: Any,
+) -> Election:
+    """`elect` on a notice `actor` has just delivered to `parent` (`delivered_notice`: in
+    Spanish, read aloud by a K'iche' interpreter)."""
+    return elect(
+        actor=actor,
+        parent=parent,
+        children=children,
+        notice=delivered_notice(actor=actor, parent=parent),
+        option=option,
+        acknowledged_by=acknowledged_by,
+        **changes,
+    )

@@ -15,7 +15,12 @@ from reunify.accounts.models import User
 from reunify.elections.choices import ElectionForm
 from reunify.elections.models import Election
 from reunify.families.models import Facility
-from tests.elections.factories import delivered_notice, elect, kiche_mother_with_children
+from tests.elections.factories import (
+    delivered_notice,
+    elect,
+    elect_after_notice,
+    kiche_mother_with_children,
+)
 from tests.families.factories import history
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
@@ -38,11 +43,10 @@ def test_the_family_page_shows_each_parents_decision_at_a_glance(
     olivia: User, sam: User, station: Facility
 ) -> None:
     unit, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
-    elect(
+    elect_after_notice(
         actor=olivia,
         parent=mother,
         children=[son],
-        notice=delivered_notice(actor=olivia, parent=mother),
         form=ElectionForm.VERBAL,
         signature="",
         signed_on=None,

@@ -25,6 +25,7 @@ from tests.elections.factories import (
     delivered_notice,
     documented,
     elect,
+    elect_after_notice,
     kiche_mother_with_children,
     signed_form,
 )
@@ -272,11 +273,10 @@ def test_only_a_supervisor_acknowledges(
     olivia: User, cast: Callable[[str], User], station: Facility
 ) -> None:
     _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
-    election = elect(
+    election = elect_after_notice(
         actor=olivia,
         parent=mother,
         children=[son],
-        notice=delivered_notice(actor=olivia, parent=mother),
     )
     with pytest.raises(PermissionDenied):
         election_acknowledge(actor=cast("abel"), election=election)
@@ -310,11 +310,10 @@ def test_changing_ones_mind_is_a_new_election_and_the_old_one_is_superseded(
 
 def test_a_withdrawn_election_no_longer_governs(olivia: User, sam: User, station: Facility) -> None:
     _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
-    election = elect(
+    election = elect_after_notice(
         actor=olivia,
         parent=mother,
         children=[son],
-        notice=delivered_notice(actor=olivia, parent=mother),
         acknowledged_by=sam,
     )
     with pytest.raises(ValidationError):

@@ -24,7 +24,10 @@ from reunify.families.models import (
 from reunify.oversight.filters import ReportFilters, parse_filters
 from reunify.oversight.read_model import removals_report
 from reunify.synth import build_world
-from tests.elections.factories import delivered_notice, elect, kiche_mother_with_children
+from tests.elections.factories import (
+    elect_after_notice,
+    kiche_mother_with_children,
+)
 from tests.oversight.loaded_world import load_as_extracts
 from tests.oversight.test_report_on_live_removals import removed_by_override
 
@@ -43,11 +46,10 @@ def test_both_readers_give_the_same_report(olivia: User, sam: User, station: Fac
     _, mother, (ana, _tomas) = kiche_mother_with_children(
         actor=olivia, station=station, children=("Ana", "Tomás")
     )
-    elect(
+    elect_after_notice(
         actor=olivia,
         parent=mother,
         children=[ana],
-        notice=delivered_notice(actor=olivia, parent=mother),
         acknowledged_by=sam,
     )
     removed_by_override(olivia, sam, mother)

@@ -25,9 +25,8 @@ from reunify.removals.models import RemovalPlan, RemovalStatus
 from reunify.removals.services import removal_execute
 from reunify.vocabulary import Deficiency, GateBlock
 from tests.elections.factories import (
-    delivered_notice,
     documented,
-    elect,
+    elect_after_notice,
     kiche_mother_with_children,
 )
 from tests.families.factories import reunite, separate
@@ -89,11 +88,10 @@ def acknowledged_children_remain(
     unit, mother, kids = kiche_mother_with_children(
         actor=olivia, station=station, children=children
     )
-    election = elect(
+    election = elect_after_notice(
         actor=olivia,
         parent=mother,
         children=kids,
-        notice=delivered_notice(actor=olivia, parent=mother),
         acknowledged_by=sam,
     )
     return unit, mother, kids, election
@@ -152,11 +150,10 @@ def test_a_new_separation_committing_during_the_removal_stops_it(
         separations=list(Separation.objects.filter(child=ana)),
         at=timezone.now() - timedelta(minutes=1),
     )
-    elect(
+    elect_after_notice(
         actor=olivia,
         parent=mother,
         children=[tomas],
-        notice=delivered_notice(actor=olivia, parent=mother),
         acknowledged_by=sam,
     )
     plan = plan_for(olivia, mother)

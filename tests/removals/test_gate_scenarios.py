@@ -25,8 +25,8 @@ from reunify.removals.services import (
 from reunify.vocabulary import Deficiency, GateBlock
 from tests.elections.factories import (
     days_ago,
-    delivered_notice,
     elect,
+    elect_after_notice,
     kiche_mother_with_children,
 )
 from tests.families.factories import history
@@ -65,11 +65,10 @@ def test_no_election_at_all_blocks(olivia: User, station: Facility) -> None:
 
 def test_a_verbal_waiver_blocks(olivia: User, sam: User, station: Facility) -> None:
     _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
-    elect(
+    elect_after_notice(
         actor=olivia,
         parent=mother,
         children=[son],
-        notice=delivered_notice(actor=olivia, parent=mother),
         form=ElectionForm.VERBAL,
         signature="",
         signed_on=None,
@@ -84,11 +83,10 @@ def test_a_verbal_waiver_blocks(olivia: User, sam: User, station: Facility) -> N
 
 def test_an_unsigned_form_blocks(olivia: User, sam: User, station: Facility) -> None:
     _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
-    elect(
+    elect_after_notice(
         actor=olivia,
         parent=mother,
         children=[son],
-        notice=delivered_notice(actor=olivia, parent=mother),
         form=ElectionForm.UNSIGNED,
         signature="",
         signed_on=None,
@@ -129,11 +127,10 @@ def test_an_election_naming_one_of_two_children_blocks_for_both(
     _, mother, (ana, tomas) = kiche_mother_with_children(
         actor=olivia, station=station, children=("Ana", "Tomás")
     )
-    elect(
+    elect_after_notice(
         actor=olivia,
         parent=mother,
         children=[ana],
-        notice=delivered_notice(actor=olivia, parent=mother),
         acknowledged_by=sam,
     )
     answer = refused(olivia, plan_for(olivia, mother))
@@ -147,11 +144,10 @@ def test_a_removal_contrary_to_depart_with_children_blocks(
     olivia: User, sam: User, station: Facility
 ) -> None:
     _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
-    elect(
+    elect_after_notice(
         actor=olivia,
         parent=mother,
         children=[son],
-        notice=delivered_notice(actor=olivia, parent=mother),
         option=ElectionOption.DEPART_WITH_CHILDREN,
         acknowledged_by=sam,
     )
@@ -166,11 +162,10 @@ def test_a_child_elected_to_remain_put_on_the_parents_itinerary_blocks(
     """The father who chose that his son stay must not be removed with him all the same;
     taking the boy off the itinerary opens the gate, as would a supervisor's override."""
     _, father, (son,) = kiche_mother_with_children(actor=olivia, station=station)
-    elect(
+    elect_after_notice(
         actor=olivia,
         parent=father,
         children=[son],
-        notice=delivered_notice(actor=olivia, parent=father),
         option=ElectionOption.CHILDREN_REMAIN,
         acknowledged_by=sam,
     )
@@ -194,11 +189,10 @@ def test_an_override_passes_a_child_elected_to_remain_on_the_itinerary(
     olivia: User, sam: User, station: Facility
 ) -> None:
     _, father, (son,) = kiche_mother_with_children(actor=olivia, station=station)
-    elect(
+    elect_after_notice(
         actor=olivia,
         parent=father,
         children=[son],
-        notice=delivered_notice(actor=olivia, parent=father),
         acknowledged_by=sam,
     )
     plan = plan_for(olivia, father, children=[son])
@@ -218,11 +212,10 @@ def test_an_override_passes_a_child_elected_to_remain_on_the_itinerary(
 
 def test_a_removal_contrary_to_more_time_blocks(olivia: User, sam: User, station: Facility) -> None:
     _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
-    elect(
+    elect_after_notice(
         actor=olivia,
         parent=mother,
         children=[son],
-        notice=delivered_notice(actor=olivia, parent=mother),
         option=ElectionOption.MORE_TIME,
         acknowledged_by=sam,
     )
@@ -252,11 +245,10 @@ def test_more_time_still_blocks_after_its_deadline_until_a_new_election(
     assert answer.blocks[0].code is GateBlock.MORE_TIME_ENDED
     assert "a new election about Tomás López Xiloj" in answer.blocks[0].reason
 
-    elect(
+    elect_after_notice(
         actor=olivia,
         parent=mother,
         children=[son],
-        notice=delivered_notice(actor=olivia, parent=mother),
         acknowledged_by=sam,
     )
     assert removal_execute(actor=olivia, plan=plan).status == RemovalStatus.EXECUTED
@@ -264,11 +256,10 @@ def test_more_time_still_blocks_after_its_deadline_until_a_new_election(
 
 def test_an_unacknowledged_election_blocks(olivia: User, station: Facility) -> None:
     _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
-    elect(
+    elect_after_notice(
         actor=olivia,
         parent=mother,
         children=[son],
-        notice=delivered_notice(actor=olivia, parent=mother),
     )
     answer = refused(olivia, plan_for(olivia, mother))
     assert answer.blocks[0].deficiencies == (Deficiency.NOT_ACKNOWLEDGED,)

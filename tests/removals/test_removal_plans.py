@@ -26,8 +26,7 @@ from reunify.removals.services import (
 from reunify.vocabulary import GateBlock
 from tests.elections.factories import (
     days_ago,
-    delivered_notice,
-    elect,
+    elect_after_notice,
     kiche_mother_with_children,
 )
 from tests.families.factories import history, reunite, separate
@@ -45,11 +44,10 @@ def test_departing_with_the_son_on_the_itinerary_reunites_them_by_joint_removal(
     olivia: User, sam: User, station: Facility
 ) -> None:
     _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
-    elect(
+    elect_after_notice(
         actor=olivia,
         parent=mother,
         children=[son],
-        notice=delivered_notice(actor=olivia, parent=mother),
         option=ElectionOption.DEPART_WITH_CHILDREN,
         acknowledged_by=sam,
     )
@@ -77,11 +75,10 @@ def test_children_remain_lets_the_parent_go_and_the_child_stays_separated(
     olivia: User, sam: User, station: Facility
 ) -> None:
     _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
-    elect(
+    elect_after_notice(
         actor=olivia,
         parent=mother,
         children=[son],
-        notice=delivered_notice(actor=olivia, parent=mother),
         acknowledged_by=sam,
     )
     removal_execute(actor=olivia, plan=plan_for(olivia, mother))
@@ -93,11 +90,10 @@ def test_a_removal_date_before_the_election_is_refused(
     olivia: User, sam: User, station: Facility
 ) -> None:
     _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
-    elect(
+    elect_after_notice(
         actor=olivia,
         parent=mother,
         children=[son],
-        notice=delivered_notice(actor=olivia, parent=mother),
         acknowledged_by=sam,
     )
     with pytest.raises(ValidationError) as refusal:
@@ -125,11 +121,10 @@ def test_a_plan_departing_before_an_election_recorded_since_is_not_scheduled(
         destination_country="GT",
         itinerary="Bus to Tecún Umán",
     )
-    elect(
+    elect_after_notice(
         actor=olivia,
         parent=mother,
         children=[son],
-        notice=delivered_notice(actor=olivia, parent=mother),
         acknowledged_by=sam,
     )
     with pytest.raises(ValidationError) as refusal:
@@ -144,11 +139,10 @@ def test_a_removal_executed_on_a_date_before_the_election_is_refused(
     olivia: User, sam: User, station: Facility
 ) -> None:
     _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
-    elect(
+    elect_after_notice(
         actor=olivia,
         parent=mother,
         children=[son],
-        notice=delivered_notice(actor=olivia, parent=mother),
         acknowledged_by=sam,
     )
     plan = plan_for(olivia, mother)
@@ -173,11 +167,10 @@ def test_changing_the_itinerary_sends_a_scheduled_removal_back_through_the_gate(
     olivia: User, sam: User, station: Facility
 ) -> None:
     _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
-    elect(
+    elect_after_notice(
         actor=olivia,
         parent=mother,
         children=[son],
-        notice=delivered_notice(actor=olivia, parent=mother),
         option=ElectionOption.DEPART_WITH_CHILDREN,
         acknowledged_by=sam,
     )
@@ -251,11 +244,10 @@ def test_an_override_does_not_cover_a_child_separated_after_it(
 
 def test_no_override_for_an_open_gate(olivia: User, sam: User, station: Facility) -> None:
     _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
-    elect(
+    elect_after_notice(
         actor=olivia,
         parent=mother,
         children=[son],
-        notice=delivered_notice(actor=olivia, parent=mother),
         acknowledged_by=sam,
     )
     with pytest.raises(ValidationError, match="nothing to override"):

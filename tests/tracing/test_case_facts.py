@@ -23,8 +23,7 @@ from reunify.tracing.services import (
 from reunify.tracing.services.case_facts import KEPT_FIELDS, quarter_of
 from tests.elections.factories import (
     days_ago,
-    delivered_notice,
-    elect,
+    elect_after_notice,
     kiche_mother_with_children,
 )
 from tests.removals.test_gate_scenarios import plan_for
@@ -110,11 +109,10 @@ def test_a_removal_moves_the_case_of_the_child_who_stays(
     olivia: User, sam: User, station: Facility
 ) -> None:
     _, mother, (son,) = kiche_mother_with_children(actor=olivia, station=station)
-    elect(
+    elect_after_notice(
         actor=olivia,
         parent=mother,
         children=[son],
-        notice=delivered_notice(actor=olivia, parent=mother),
         option=ElectionOption.CHILDREN_REMAIN,
         acknowledged_by=sam,
     )
