@@ -28,6 +28,7 @@ from reunify.audit.chain import (
     stored_json,
 )
 from reunify.audit.models import HEAD_ID, ChainHead, HistoryEntry
+from reunify.bulk_copy import insert_rows
 
 BATCH = 2000
 
@@ -198,6 +199,11 @@ def append_entries(
 
 def _insert(batch: list[HistoryEntry], head: ChainHead, progress: Callable[[int], Any]) -> int:
     _link(batch, head)
-    HistoryEntry.objects.bulk_create(batch)
+    # By COPY on PostgreSQL: a linkage run's tracing sweep appends tens of thousands.
+    insert_rows(HistoryEntry, [_values(entry) for entry in batch])
     progress(len(batch))
     return len(batch)
+
+
+def _values(entry: HistoryEntry) -> tuple[Any, ...]:
+    return tuple(getattr(entry, field.attname) for field in HistoryEntry._meta.concrete_fields)
