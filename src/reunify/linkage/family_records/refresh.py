@@ -55,18 +55,15 @@ class RefreshCounts:
     kept_for_references: int
 
 
-def refresh_statistics(*tables: str) -> None:
+def refresh_statistics() -> None:
     """The run has just rewritten linked records and links, often in this transaction:
-    without fresh statistics the planner takes the tables for empty. `tables` names
-    other tables to analyze instead."""
+    without fresh statistics the planner takes the tables for empty."""
     if connection.vendor == "postgresql":
-        chosen = tables or (
-            "linkage_linkedrecord", "linkage_familylink", "families_person",
-            "families_personlanguage", "families_personidentifier",
-        )  # fmt: skip
         with connection.cursor() as cursor:
-            # Table names from this module, never from input.
-            cursor.execute(f"ANALYZE {', '.join(chosen)}")
+            cursor.execute(
+                "ANALYZE linkage_linkedrecord, linkage_familylink, families_person, "
+                "families_personlanguage, families_personidentifier"
+            )
 
 
 def accepted_links() -> dict[tuple[UUID, UUID], float]:
@@ -187,14 +184,8 @@ def family_records_refresh(*, actor: User | None, run: LinkageRun) -> RefreshCou
         upsert(Election, elections, elections_written)
     with timed(seconds, "tracing_facts"):
         # Tracing cases keep facts of the people they concern (custody, citizenship, the
-        # apprehension's sector): this transaction may have changed any of them. The
-        # tables it joins were just rewritten: without fresh statistics the planner takes
-        # them for empty and joins them by nested loops (a test world took minutes).
+        # apprehension's sector): this transaction may have changed any of them.
         if TracingCase.objects.exists():
-            refresh_statistics(
-                "families_custodyepisode", "families_familyunit", "families_facility",
-                "tracing_tracingcase",
-            )  # fmt: skip
             tracing_cases_refresh_denormalised()
     for part, took in seconds.items():
         run.seconds[f"family_records.{part}"] = round(took, 2)

@@ -29,7 +29,7 @@ from django.db.models import CharField, F, FilteredRelation, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, Concat, ExtractQuarter, ExtractYear
 from django.utils import timezone
 
-from reunify.families.models import CustodyEpisode, FamilyUnit, Person
+from reunify.families.models import CustodyEpisode, Facility, FamilyUnit, Person
 from reunify.tracing.models import TracingCase
 
 KEPT_FIELDS = (
@@ -139,6 +139,8 @@ def tracing_cases_refresh_denormalised(*, parent_ids: Collection[UUID] | None = 
     cases = TracingCase.objects.all()
     if parent_ids is not None:
         cases = cases.filter(parent_id__in=list(parent_ids))
+    else:
+        _analyze_joined_tables()
     try:
         select, params = _fresh_facts(cases).query.sql_with_params()
     except EmptyResultSet:  # no parent asked for
@@ -157,6 +159,23 @@ def tracing_cases_refresh_denormalised(*, parent_ids: Collection[UUID] | None = 
         cursor.execute(update, params)
         written: int = cursor.rowcount
     return written
+
+
+# The tables the refresh of every case joins.
+_JOINED = (TracingCase, Person, FamilyUnit, Facility, CustodyEpisode)
+
+
+def _analyze_joined_tables() -> None:
+    """Fresh statistics before refreshing every case. Its callers have just written
+    these tables in bulk (a linkage run, the sweep, a demo world), often in this very
+    transaction; on statistics that still said "empty" PostgreSQL joined them by nested
+    loops, minutes for a few thousand cases (a test world hung a suite). ANALYZE counts
+    the transaction's own new rows; it samples, so a national table takes about a second."""
+    if connection.vendor != "postgresql":
+        return
+    tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in _JOINED)
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {tables}")
 
 
 def tracing_cases_follow_custody(*, person_id: UUID) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 from uuid import UUID, uuid4
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
@@ -71,9 +71,7 @@ def tracing_cases_open_for_separated_children(*, actor: User | None) -> dict[str
         insert_rows(TracingCase, [_row(case) for case in batch])
         _append(actor, [_opened(case) for case in batch])
         opened += len(batch)
-    if opened:
-        _analyze_cases()
-    refreshed = tracing_cases_refresh_denormalised()
+    refreshed = tracing_cases_refresh_denormalised()  # analyzes the tables it joins
     return {"opened": opened, "closed_as_reunified": settled, "facts_refreshed": refreshed}
 
 
@@ -152,16 +150,6 @@ def _opened(case: NewCase) -> CaseChange:
         separation_id=case["separation_id"],
         no_contact_info=case["no_contact_info"],
     )
-
-
-def _analyze_cases() -> None:
-    """Fresh statistics for the cases just written, before the refresh joins them: with
-    the table's last statistics saying it is empty (analyzed after a rolled-back sweep,
-    or while empty but not truncated), PostgreSQL planned the refresh by nested loops,
-    minutes for 20,000 cases. ANALYZE counts the transaction's own new rows."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(TracingCase._meta.db_table)}")
 
 
 def _cases_to_close() -> QuerySet[TracingCase]:
