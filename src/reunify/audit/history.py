@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from reunify.accounts.models import User
-from reunify.audit.append import append_entry
+from reunify.audit.append import append_entries, append_entry
 from reunify.audit.models import HistoryEntry
 
 SYSTEM_ACTOR_LABEL = "system"
@@ -33,21 +33,54 @@ def record_change(
     changes: Mapping[str, Any] | None = None,
 ) -> HistoryEntry:
     """Append one history entry. Must run inside the transaction of the change itself."""
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        raise RuntimeError("record_change must be called inside the change's transaction")
+    _require_transaction("record_change")
     return append_entry(
-        HistoryEntry(
-            at=timezone.now(),
+        _entry(
             actor=actor,
-            actor_label=actor.display_name if actor else SYSTEM_ACTOR_LABEL,
             action=action,
             subject_type=subject_type,
             subject_id=subject_id,
             family_unit_id=family_unit_id,
-            person_ids=[str(person_id) for person_id in person_ids],
-            changes={key: as_json_value(value) for key, value in (changes or {}).items()},
+            person_ids=person_ids,
+            changes=changes,
         )
+    )
+
+
+def record_changes(*, actor: User | None, changes: Iterable[Mapping[str, Any]]) -> int:
+    """Append one entry per item of `changes` (`record_change`'s arguments but the actor),
+    linked into the chain in one pass: a bulk write such as the tracing sweep, which
+    opens tens of thousands of cases. Must run inside the transaction of the changes;
+    returns how many."""
+    _require_transaction("record_changes")
+    return append_entries(_entry(actor=actor, **change) for change in changes)
+
+
+def _require_transaction(function: str) -> None:
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError(f"{function} must be called inside the change's transaction")
+
+
+def _entry(
+    *,
+    actor: User | None,
+    action: str,
+    subject_type: str,
+    subject_id: UUID,
+    family_unit_id: UUID | None = None,
+    person_ids: Iterable[UUID | str] = (),
+    changes: Mapping[str, Any] | None = None,
+) -> HistoryEntry:
+    return HistoryEntry(
+        at=timezone.now(),
+        actor=actor,
+        actor_label=actor.display_name if actor else SYSTEM_ACTOR_LABEL,
+        action=action,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        family_unit_id=family_unit_id,
+        person_ids=[str(person_id) for person_id in person_ids],
+        changes={key: as_json_value(value) for key, value in (changes or {}).items()},
     )
 
 

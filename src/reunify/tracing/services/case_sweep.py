@@ -6,9 +6,9 @@ about 48,000 separations without a case, and opening them one at a time (a few q
 and a chained history entry each) took about five minutes. Here a handful of queries
 read what every case needs; the cases go in a batch at a time by `bulk_copy.insert_rows`
 (COPY on PostgreSQL: `bulk_create` spent most of its time quoting values in Python), and
-their history entries by `append_entries`. The result is what opening them one at a time
-in the order of their separations gives (`tests/tracing/test_case_sweep.py` holds the
-two equal).
+their history entries by `record_changes`, chained in one pass. The result is what
+opening them one at a time in the order of their separations gives
+(`tests/tracing/test_case_sweep.py` holds the two equal).
 """
 
 from collections.abc import Iterable, Iterator, Sequence
@@ -22,9 +22,7 @@ from django.utils import timezone
 from reunify.accounts.models import User
 from reunify.accounts.permissions import require_role
 from reunify.accounts.roles import TRACERS
-from reunify.audit.append import append_entries
-from reunify.audit.history import SYSTEM_ACTOR_LABEL
-from reunify.audit.models import HistoryEntry
+from reunify.audit.history import record_changes
 from reunify.bulk_copy import insert_rows
 from reunify.families.models import Separation
 from reunify.tracing.models import ContactDetail, TracingCase
@@ -64,12 +62,12 @@ def tracing_cases_open_for_separated_children(*, actor: User | None) -> dict[str
     settled = 0
     for batch in _batches(_cases_to_close()):
         changes = _close_as_reunified(batch)
-        _append(actor, changes)
+        record_changes(actor=actor, changes=changes)
         settled += len(batch)
     opened = 0
     for batch in _batches(_cases_to_open(opened_by=actor)):
         insert_rows(TracingCase, [_row(case) for case in batch])
-        _append(actor, [_opened(case) for case in batch])
+        record_changes(actor=actor, changes=[_opened(case) for case in batch])
         opened += len(batch)
     refreshed = tracing_cases_refresh_denormalised()  # analyzes the tables it joins
     return {"opened": opened, "closed_as_reunified": settled, "facts_refreshed": refreshed}
@@ -178,15 +176,6 @@ def _close_as_reunified(cases: Sequence[TracingCase]) -> list[CaseChange]:
         cases, ["state", "closed_at", "search_started_at", "reunion", "updated_at"]
     )
     return changes
-
-
-def _append(actor: User | None, changes: Iterable[CaseChange]) -> None:
-    """One history entry per change, as `record_change` writes it, chained in one go."""
-    label = actor.display_name if actor else SYSTEM_ACTOR_LABEL
-    append_entries(
-        HistoryEntry(at=timezone.now(), actor=actor, actor_label=label, **change)
-        for change in changes
-    )
 
 
 def _batches(items: Iterable[Any]) -> Iterator[list[Any]]:
