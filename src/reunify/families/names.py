@@ -5,10 +5,14 @@ K'iche' spellings with a typographic or a plain apostrophe.
 """
 
 import re
+import string
+import sys
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
-_PLAIN_FORMS = str.maketrans(
+from reunify.sql_literal import literal
+
+PLAIN_FORMS = (
     # U+02BC is the apostrophe of the official Mayan alphabets; U+2032 is the prime.
     {"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u02bc": "'", "\u2032": "'"}
     # Letters Unicode does not decompose into a base letter and a mark: without this they
@@ -17,6 +21,7 @@ _PLAIN_FORMS = str.maketrans(
     | {"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH"}
     | {"\u0131": "i"}  # dotless i
 )
+_PLAIN_FORMS = str.maketrans(PLAIN_FORMS)
 _NOT_NAME = re.compile(r"[^a-z0-9' ]+")
 
 
@@ -35,6 +40,53 @@ def name_search_key(given_names: str, first_surname: str, second_surname: str) -
     """The text stored in `Person.name_search`: folded words framed by spaces."""
     folded = fold(" ".join((given_names, first_surname, second_surname)))
     return f" {folded} "
+
+
+def fold_sql(text: str) -> str:
+    """`fold` as a PostgreSQL expression over the SQL expression `text`, for writing
+    names set-wise. Built from the same table and the same marks (every code point
+    `unicodedata.combining` names), step by step: plain forms, NFKD, marks dropped, lower
+    case (ASCII: whatever else is left is dropped next), anything but letters, digits and
+    apostrophes a space, one space between words. The database must be UTF-8."""
+    # Most names are ASCII (one byte a character): for them only the plain forms that are
+    # ASCII apply, and normalising and dropping marks change nothing. A fifth of the time.
+    ascii_forms = {form: to for form, to in PLAIN_FORMS.items() if form.isascii()}
+    if any(len(to) != 1 for to in ascii_forms.values()):
+        raise AssertionError("an ASCII plain form must stay one character")
+    ascii_lowered = (
+        f"translate({text}, {literal(string.ascii_uppercase + ''.join(ascii_forms))}, "
+        f"{literal(string.ascii_lowercase + ''.join(ascii_forms.values()))})"
+    )
+    plain = text
+    for form, replacement in PLAIN_FORMS.items():
+        plain = f"replace({plain}, {literal(form)}, {literal(replacement)})"
+    marks = f"regexp_replace(normalize({plain}, NFKD), {literal(_marks_class())}, '', 'g')"
+    lowered = (
+        f"CASE WHEN octet_length({text}) = char_length({text}) THEN {ascii_lowered} ELSE "
+        f"translate({marks}, {literal(string.ascii_uppercase)}, "
+        f"{literal(string.ascii_lowercase)}) END"
+    )
+    spaced = f"regexp_replace({lowered}, '[^a-z0-9'' ]+', ' ', 'g')"
+    return f"btrim(regexp_replace({spaced}, ' {{2,}}', ' ', 'g'))"
+
+
+def name_search_sql(given_names: str, first_surname: str, second_surname: str) -> str:
+    """`name_search_key` as a PostgreSQL expression over three SQL expressions."""
+    joined = f"({given_names} || ' ' || {first_surname} || ' ' || {second_surname})"
+    return f"(' ' || {fold_sql(joined)} || ' ')"
+
+
+@cache
+def _marks_class() -> str:
+    """A regular-expression class of every combining mark, as ranges of code points."""
+    ranges: list[tuple[int, int]] = []
+    for point in range(sys.maxunicode + 1):
+        if unicodedata.combining(chr(point)):
+            if ranges and ranges[-1][1] == point - 1:
+                ranges[-1] = (ranges[-1][0], point)
+            else:
+                ranges.append((point, point))
+    return "[" + "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]+"
 
 
 def query_words(query: str) -> list[str]:
