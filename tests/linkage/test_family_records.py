@@ -25,21 +25,16 @@ from reunify.families.models import (
     Reunion,
     Separation,
 )
-from reunify.imports.services import extract_import
 from reunify.linkage.models import LinkedRecord
 from reunify.linkage.services import linkage_run
 from reunify.synth import build_world, write_extracts
 from reunify.synth.world import World
 from reunify.vocabulary import CounselChoice, CustodyKind, ElectionOrigin, ReunionMethod
+from tests.linkage.worlds import import_all
 
 pytestmark = pytest.mark.django_db
 
 FAMILIES, SEED = 300, 12
-
-
-def import_all(folder: Path) -> None:
-    for source in ("cbp", "ice", "orr"):
-        extract_import(actor=None, actor_label="test", source=source, path=folder / f"{source}.csv")
 
 
 def person_of_key(folder: Path) -> dict[str, UUID]:

@@ -15,17 +15,9 @@ from reunify.linkage.models import FamilyLink, FamilyLinkStatus, LinkageRun, Lin
 from reunify.linkage.scoring import linkage_evaluation
 from reunify.linkage.services import linkage_run
 from reunify.synth import build_world, write_extracts
+from tests.linkage.worlds import import_all
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
-
-SOURCES = ("cbp", "ice", "orr")
-
-
-def import_all(directory: Path) -> None:
-    for source in SOURCES:
-        extract_import(
-            actor=None, actor_label="test", source=source, path=directory / f"{source}.csv"
-        )
 
 
 @pytest.fixture(scope="module")

@@ -26,3 +26,14 @@ def moment(day: date, *, hour: int = 12) -> datetime:
     """Extracts carry dates: events are stored at a fixed hour UTC of their day, the hour
     ordering events of one day (apprehension, detention, shelter, release, removal)."""
     return datetime.combine(day, time(hour), tzinfo=UTC)
+
+
+def record_uuid_sql(name: str) -> str:
+    """`record_uuid` as a PostgreSQL expression over the SQL text expression `name`
+    (`uuid_generate_v5` of the uuid-ossp extension: the same RFC 4122 name-based id)."""
+    return f"uuid_generate_v5('{_NAMESPACE}'::uuid, {name})"
+
+
+def moment_sql(day: str, *, hour: str = "12") -> str:
+    """`moment` as a PostgreSQL expression over a date and an hour (SQL expressions)."""
+    return f"(({day})::timestamp + ({hour}) * interval '1 hour') AT TIME ZONE 'UTC'"

@@ -24,17 +24,34 @@ from reunify.families.models import (
     Separation,
 )
 from reunify.linkage.family_records.custody import episodes_of, events_by_person
+from reunify.linkage.family_records.custody_sql import episodes_selected
 from reunify.linkage.family_records.elections import elections_from
 from reunify.linkage.family_records.linked_rows import LinkedRows, linked_rows
+from reunify.linkage.family_records.linked_table import (
+    LINKED,
+    create_linked_table,
+    drop_linked_table,
+)
 from reunify.linkage.family_records.persons import (
     identifiers_of,
     languages_of,
     person_from,
     rows_by_person,
 )
+from reunify.linkage.family_records.persons_sql import (
+    identifiers_selected,
+    languages_selected,
+    persons_selected,
+)
 from reunify.linkage.family_records.reunions import reunions_closing
 from reunify.linkage.family_records.units import units_from
-from reunify.linkage.family_records.writing import BATCH, remove_stale, replace, upsert
+from reunify.linkage.family_records.writing import (
+    BATCH,
+    Rows,
+    remove_stale,
+    replace,
+    upsert,
+)
 from reunify.linkage.models import FamilyLink, FamilyLinkStatus, LinkageRun
 from reunify.linkage.stage_clock import timed
 from reunify.tracing.models import TracingCase
@@ -92,35 +109,49 @@ def facilities_named(linked: LinkedRows) -> dict[tuple[str, str], UUID]:
     }
 
 
-def _write_persons(linked: LinkedRows) -> list[UUID]:
-    """Persons, their languages and identifiers; the persons' ids. Each kind of row
-    streams into its table as it is built."""
-    grouped = rows_by_person(linked)
-    upsert(
-        Person,
-        (person_from(person_id, rows) for person_id, rows in grouped.items()),
-        Person.objects.filter(from_extracts=True),
-    )
+def _write_persons(
+    persons: Rows[Person], languages: Rows[PersonLanguage], identifiers: Rows[PersonIdentifier]
+) -> None:
+    """Persons, their languages and identifiers."""
+    upsert(Person, persons, Person.objects.filter(from_extracts=True))
     # `person_id IN (subquery)`, not `person__from_extracts`: Django writes the latter as a
     # self-join that PostgreSQL ran as a nested loop for minutes on fresh statistics.
     from_extracts = Person.objects.filter(from_extracts=True).values("pk")
+    replace(PersonLanguage, languages, PersonLanguage.objects.filter(person_id__in=from_extracts))
     replace(
-        PersonLanguage,
-        (code for pid, rows in grouped.items() for code in languages_of(pid, rows)),
-        PersonLanguage.objects.filter(person_id__in=from_extracts),
+        PersonIdentifier, identifiers, PersonIdentifier.objects.filter(person_id__in=from_extracts)
     )
-    replace(
-        PersonIdentifier,
+
+
+def _persons_built(linked: LinkedRows) -> list[UUID]:
+    """Persons, languages and identifiers built here, each kind streamed into its table
+    as it is built; the persons' ids."""
+    grouped = rows_by_person(linked)
+    _write_persons(
+        (person_from(person_id, rows) for person_id, rows in grouped.items()),
+        (code for pid, rows in grouped.items() for code in languages_of(pid, rows)),
         (found for pid, rows in grouped.items() for found in identifiers_of(pid, rows)),
-        PersonIdentifier.objects.filter(person_id__in=from_extracts),
     )
     return list(grouped)
 
 
-def _write_custody(linked: LinkedRows, facilities: dict[tuple[str, str], UUID]) -> int:
-    """Every person's custody timeline, streamed into its table as it is built; how many
-    episodes. Nothing points at custody episodes: those no longer said or changed go
-    now, so that no change of who-is-who between runs can trip over them midway."""
+def _persons_selected() -> list[UUID]:
+    """The same, selected set-wise in PostgreSQL (`persons_sql`)."""
+    _write_persons(persons_selected(), languages_selected(), identifiers_selected())
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT DISTINCT person_id FROM {LINKED}")  # noqa: S608
+        return [person_id for (person_id,) in cursor.fetchall()]
+
+
+def _write_custody(episodes: Rows[CustodyEpisode]) -> None:
+    """Every person's custody timeline. Nothing points at custody episodes: those no
+    longer said or changed go now, so that no change of who-is-who between runs can trip
+    over them midway."""
+    replace(CustodyEpisode, episodes, CustodyEpisode.objects.exclude(source_record=None))
+
+
+def _custody_built(linked: LinkedRows, facilities: dict[tuple[str, str], UUID]) -> int:
+    """Custody built here, streamed into its table as it is built; how many episodes."""
     written = 0
 
     def episodes() -> Iterator[CustodyEpisode]:
@@ -130,29 +161,46 @@ def _write_custody(linked: LinkedRows, facilities: dict[tuple[str, str], UUID]) 
                 written += 1
                 yield episode
 
-    replace(CustodyEpisode, episodes(), CustodyEpisode.objects.exclude(source_record=None))
+    _write_custody(episodes())
     return written
 
 
+def _custody_selected() -> int:
+    """The same, selected set-wise in PostgreSQL (`custody_sql`)."""
+    _write_custody(episodes_selected())
+    return CustodyEpisode.objects.filter(source_record__isnull=False).count()
+
+
 @transaction.atomic
-def family_records_refresh(*, actor: User | None, run: LinkageRun) -> RefreshCounts:
+def family_records_refresh(
+    *, actor: User | None, run: LinkageRun, set_wise: bool | None = None
+) -> RefreshCounts:
     """Write what the extracts say of each person `run` resolved (see the package doc).
+
+    Persons and custody are selected set-wise in the database when `set_wise` (by
+    default on PostgreSQL), else built here; both ways give the same rows.
 
     Adds the seconds of its parts to `run.seconds` ("family_records.persons", …); the
     caller saves them. Each part lets go of what it built once written: a national run
     holds millions of rows, and the parts' rows need not all be held at once."""
     if actor is not None:
         require_role(actor, LINKAGE_RUNNERS, action="write linked records into the family records")
+    if set_wise is None:
+        set_wise = connection.vendor == "postgresql"
     seconds: dict[str, float] = {}
     with timed(seconds, "read"):
         refresh_statistics()
         linked = linked_rows()
         facilities = facilities_named(linked)
+        if set_wise:
+            create_linked_table()
     with timed(seconds, "persons"):
         # Every person from the extracts is among these (or stale, and deleted below).
-        person_ids = _write_persons(linked)
+        person_ids = _persons_selected() if set_wise else _persons_built(linked)
     with timed(seconds, "custody"):
-        episodes = _write_custody(linked, facilities)
+        episodes = _custody_selected() if set_wise else _custody_built(linked, facilities)
+        if set_wise:
+            drop_linked_table()
     with timed(seconds, "units"):
         stations = {name: pk for (kind, name), pk in facilities.items() if kind == "BORDER_STATION"}
         units = units_from(linked.cbp, accepted_links(), stations)

@@ -8,8 +8,9 @@ parent and child hold two open separations. A row the extracts no longer support
 deleted unless something recorded here points at it; then it stays, and is counted.
 """
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from operator import attrgetter
@@ -25,6 +26,32 @@ from reunify.bulk_copy import columns_of, copy_rows
 
 BATCH = 2000
 Model = TypeVar("Model", bound=models.Model)
+
+
+@dataclass(frozen=True)
+class Selected:
+    """Rows a PostgreSQL query gives, set-wise, instead of rows built here one by one:
+    its columns are the model's concrete fields, in order (`select_list`)."""
+
+    sql: str
+    params: Sequence[Any] = ()
+
+
+def select_list(model: type[models.Model], values: Mapping[str, str]) -> str:
+    """A SELECT list giving each of the model's columns, in order, from `values` (SQL
+    by attribute name). `created_at` and `updated_at` default to now(); any other field
+    missing is an error, so a field added to the model cannot be silently left out."""
+    given = {"created_at": "now()", "updated_at": "now()", **values}
+    fields = model._meta.concrete_fields
+    missing = [f.attname for f in fields if f.attname not in given]
+    unknown = given.keys() - {f.attname for f in fields}
+    if missing or unknown:
+        raise TypeError(
+            f"{model.__name__}: no value for {', '.join(missing) or '-'}; "
+            f"no field {', '.join(sorted(unknown)) or '-'}"
+        )
+    quote = connection.ops.quote_name
+    return ", ".join(f"{given[f.attname]} AS {quote(f.column)}" for f in fields)
 
 
 def new(model: type[Model], **values: Any) -> Model:
@@ -58,8 +85,11 @@ def _defaults(
     return fixed, made, frozenset(f.attname for f in fields)
 
 
+Rows = Iterable[Model] | Selected
+
+
 def upsert(
-    model: type[Model], rows: Iterable[Model], existing: models.QuerySet[Model] | None = None
+    model: type[Model], rows: Rows[Model], existing: models.QuerySet[Model] | None = None
 ) -> None:
     """Insert new rows and overwrite existing ones (same id) with what the extracts say,
     all but `created_at`. On PostgreSQL by COPY into a temporary table, then one INSERT
@@ -73,17 +103,19 @@ def upsert(
     _write(model, rows, overwrite=True)
 
 
-def insert(model: type[Model], rows: Iterable[Model]) -> None:
+def insert(model: type[Model], rows: Rows[Model]) -> None:
     _write(model, rows, overwrite=False)
 
 
-def _write(model: type[Model], rows: Iterable[Model], *, overwrite: bool) -> None:
+def _write(model: type[Model], rows: Rows[Model], *, overwrite: bool) -> None:
     """`rows` may be a generator: on PostgreSQL they stream into COPY, and a national
-    run never holds them all at once."""
+    run never holds them all at once. `Selected` rows never leave the database."""
     fields = model._meta.concrete_fields
     # `created_at` says when Reunify first knew the record: an overwrite keeps it.
     overwritten = [f for f in fields if not f.primary_key and f.name != "created_at"]
     if connection.vendor != "postgresql":
+        if isinstance(rows, Selected):
+            raise TypeError("rows selected by SQL are written on PostgreSQL only")
         listed = list(rows)
         for start in range(0, len(listed), BATCH):
             batch = listed[start : start + BATCH]
@@ -98,7 +130,7 @@ def _write(model: type[Model], rows: Iterable[Model], *, overwrite: bool) -> Non
                 model._default_manager.bulk_create(batch)
         return
     if not overwrite:
-        copy_rows(model, map(_row_values(model, timezone.now()), rows))
+        _fill(model, rows, connection.ops.quote_name(model._meta.db_table))
         return
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
@@ -113,14 +145,14 @@ def _write(model: type[Model], rows: Iterable[Model], *, overwrite: bool) -> Non
         )
 
 
-def replace(model: type[Model], rows: Iterable[Model], existing: models.QuerySet[Model]) -> None:
+def replace(model: type[Model], rows: Rows[Model], existing: models.QuerySet[Model]) -> None:
     """Make the `existing` rows exactly `rows`: those no longer said and those changed are
     deleted, then the changed and new ones inserted. Unlike an upsert, no row is updated
     in place, so constraints between rows (one open custody episode per person, no two
     overlapping) never see a half-moved timeline."""
     if connection.vendor != "postgresql":
         existing.delete()
-        insert(model, rows)
+        insert(model, rows)  # refuses `Selected` rows
         return
     if not existing.exists():  # a first run: nothing to compare with
         insert(model, rows)
@@ -145,9 +177,22 @@ def replace(model: type[Model], rows: Iterable[Model], existing: models.QuerySet
         )
 
 
+def _fill(model: type[Model], rows: Rows[Model], table: str) -> None:
+    """Write `rows` into `table` (quoted, with the model's columns): by COPY, or by
+    INSERT … SELECT for rows selected by SQL."""
+    if isinstance(rows, Selected):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} ({columns_of(model)}) {rows.sql}",
+                rows.params,
+            )
+        return
+    copy_rows(model, map(_row_values(model, timezone.now()), rows), into=table)
+
+
 @contextmanager
-def _staged(model: type[Model], rows: Iterable[Model]) -> Iterator[str]:
-    """A temporary table like the model's holding `rows`, by COPY; its quoted name."""
+def _staged(model: type[Model], rows: Rows[Model]) -> Iterator[str]:
+    """A temporary table like the model's holding `rows`; its quoted name."""
     quote = connection.ops.quote_name
     staged = quote(f"refresh_{model._meta.db_table}")
     with connection.cursor() as cursor:
@@ -155,7 +200,7 @@ def _staged(model: type[Model], rows: Iterable[Model]) -> Iterator[str]:
             f"CREATE TEMP TABLE {staged} (LIKE {quote(model._meta.db_table)} INCLUDING DEFAULTS) "
             "ON COMMIT DROP"
         )
-        copy_rows(model, map(_row_values(model, timezone.now()), rows), into=staged)
+        _fill(model, rows, staged)
         cursor.execute(f"ANALYZE {staged}")
         yield staged
         cursor.execute(f"DROP TABLE {staged}")
