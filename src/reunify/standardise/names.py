@@ -9,6 +9,7 @@ Given names may come in either order or in two fields (first and middle); the
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
 
 from reunify.families.names import name_search_key
@@ -139,17 +140,26 @@ def standard_name(given: str | Sequence[str], surnames: str | Sequence[str]) -> 
     `standard_name("MARIA JOSE", "DE LA CRUZ LOPEZ")` and `standard_name(("MARIA",
     "JOSE"), ("DE LA CRUZ", "LOPEZ"))` are the same name.
     """
-    given_words = [word for field in _fields(given) for word in tokens(field)]
-    given_unit = join_units(units(given_words)) if given_words else _NO_UNIT
-    fields = _surname_fields(_fields(surnames))
+    return _build(_given_unit(tuple(_fields(given))), *_surname_units(tuple(_fields(surnames))))
+
+
+# Cached: an extract of a million rows holds a few thousand given names and surnames,
+# each read once rather than on every row (the results are immutable).
+@lru_cache(maxsize=1 << 16)
+def _given_unit(fields: tuple[str, ...]) -> NameUnit:
+    given_words = [word for field in fields for word in tokens(field)]
+    return join_units(units(given_words)) if given_words else _NO_UNIT
+
+
+@lru_cache(maxsize=1 << 16)
+def _surname_units(surname_fields: tuple[str, ...]) -> tuple[NameUnit, NameUnit]:
+    fields = _surname_fields(list(surname_fields))
     if not fields:
-        return _build(given_unit, _NO_UNIT, _NO_UNIT)
+        return _NO_UNIT, _NO_UNIT
     if len(fields) == 1:
-        return _build(given_unit, *split_surnames(fields[0]))
+        return split_surnames(fields[0])
     # The clerk split the surnames already; keep the split.
-    first = join_units(units(fields[0]))
-    second = join_units(units(chain.from_iterable(fields[1:])))
-    return _build(given_unit, first, second)
+    return join_units(units(fields[0])), join_units(units(chain.from_iterable(fields[1:])))
 
 
 def standard_full_name(text: str) -> StandardName:
