@@ -1,5 +1,6 @@
 """On PostgreSQL the refresh selects persons, languages, identifiers and custody set-wise
-(`persons_sql`, `custody_sql`); those rows are the rows the Python rules build.
+(`persons_sql`, `custody_sql`) and reads the rows the other rules need from the linked
+rows' table; those rows are the rows the Python rules build from rows read one by one.
 
 Given a generated world (noisy names, ambiguous dates, several records a person) imported
 and linked, the rows written set-wise, then rewritten by the Python rules, are the same.
@@ -12,7 +13,17 @@ from typing import Any
 import pytest
 from django.db import models
 
-from reunify.families.models import CustodyEpisode, Person, PersonIdentifier, PersonLanguage
+from reunify.elections.models import Election
+from reunify.families.models import (
+    CustodyEpisode,
+    FamilyUnit,
+    Membership,
+    Person,
+    PersonIdentifier,
+    PersonLanguage,
+    Reunion,
+    Separation,
+)
 from reunify.imports.models import IceRecord
 from reunify.linkage.family_records.refresh import family_records_refresh
 from reunify.linkage.models import LinkageRun, LinkedRecord
@@ -22,7 +33,9 @@ from tests.linkage.worlds import import_all
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres_only]
 
-WRITTEN_SET_WISE = (Person, PersonLanguage, PersonIdentifier, CustodyEpisode)
+# Written set-wise, and (the rest) from rows read from the linked rows' table.
+WRITTEN = (Person, PersonLanguage, PersonIdentifier, CustodyEpisode, FamilyUnit, Membership,
+           Separation, Reunion, Election)  # fmt: skip
 
 
 def rows_of(model: type[models.Model]) -> set[tuple[Any, ...]]:
@@ -55,11 +68,11 @@ def test_rows_selected_set_wise_are_the_rows_the_python_rules_build(tmp_path: Pa
 
     # When its records are written set-wise, then rewritten by the Python rules
     family_records_refresh(actor=None, run=run, set_wise=True)
-    set_wise = {model: rows_of(model) for model in WRITTEN_SET_WISE}
+    set_wise = {model: rows_of(model) for model in WRITTEN}
     family_records_refresh(actor=None, run=run, set_wise=False)
 
     # Then nothing differs
-    for model in WRITTEN_SET_WISE:
+    for model in WRITTEN:
         built = rows_of(model)
         assert set_wise[model] - built == set(), model.__name__
         assert built - set_wise[model] == set(), model.__name__

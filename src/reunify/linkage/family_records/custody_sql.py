@@ -35,7 +35,7 @@ def _events() -> str:
     ]  # fmt: skip
     return " UNION ALL ".join(
         f"SELECT person_id, {day} AS on_day, {kind} AS kind, {place} AS place, "  # noqa: S608
-        f"{country} AS country, source || ':' || record_id || {literal(suffix)} AS source_record, "
+        f"{country} AS country, source_record || {literal(suffix)} AS source_record, "
         f"seq, {int(bool(suffix))} AS second FROM {LINKED} WHERE source = '{source}' AND {where}"
         for day, kind, place, country, suffix, source, where in said
     )

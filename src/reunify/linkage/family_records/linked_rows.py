@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 from uuid import UUID
 
+from django.db import connection
+
 from reunify.imports.models import CbpRecord, IceRecord, OrrRecord
 from reunify.linkage.models import LinkedRecord
 
@@ -86,6 +88,9 @@ ORR_COLUMNS = (
 )
 
 
+COLUMNS_OF = {"cbp": CBP_COLUMNS, "ice": ICE_COLUMNS, "orr": ORR_COLUMNS}
+
+
 @dataclass(frozen=True)
 class LinkedRows:
     cbp: list[Row]
@@ -130,3 +135,23 @@ def linked_rows() -> LinkedRows:
         ice=rows("ice", IceRecord, ICE_COLUMNS),
         orr=rows("orr", OrrRecord, ORR_COLUMNS),
     )
+
+
+def linked_rows_of_table(table: str) -> LinkedRows:
+    """The same rows, from the linked rows' table (`linked_table`, PostgreSQL): one pass
+    over rows already joined to their persons, in the same order."""
+
+    def rows(source: str) -> list[Row]:
+        columns = (*COLUMNS_OF[source], "person_id", "source_record")
+        row_type = _row_type(source, columns)
+        with connection.chunked_cursor() as cursor:
+            cursor.execute(
+                f"SELECT {', '.join(columns)} FROM {table} WHERE source = %s ORDER BY seq",  # noqa: S608
+                [source],
+            )
+            found: list[Row] = []
+            while chunk := cursor.fetchmany(CHUNK):
+                found.extend(map(row_type, chunk))
+        return found
+
+    return LinkedRows(cbp=rows("cbp"), ice=rows("ice"), orr=rows("orr"))

@@ -4,37 +4,39 @@ records set-wise on PostgreSQL (`persons_sql`, `custody_sql`).
 It holds what `linked_rows` reads, from all three sources at once, with `seq`: the order
 in which the Python rules meet the rows (border records first, then detention, then
 shelter; each in the order of its import batches and rows), the order ties are broken by.
+The rules still written in Python read their rows from it too (`linked_rows_of_table`).
 """
 
 from django.db import connection
 
 from reunify.imports.models import RECORD_MODELS
+from reunify.linkage.family_records.linked_rows import COLUMNS_OF
 from reunify.linkage.family_records.persons import SOURCE_ORDER
 
 LINKED = "family_records_linked"
-PERSON_COLUMNS = (
-    "record_id", "given_names", "first_surname", "second_surname", "birth_date",
-    "birth_date_ambiguous", "sex", "citizenship", "a_number", "languages",
-)  # fmt: skip
-# The columns of one source only, with their types (null for the other sources).
-SOURCE_COLUMNS: dict[str, dict[str, str]] = {
-    "cbp": {"apprehended_on": "date", "station": "text"},
-    "ice": {"subject_id": "text", "book_in_on": "date", "facility": "text", "removed_on": "date",
-            "removal_country": "text"},
-    "orr": {"child_id": "text", "referred_on": "date", "shelter": "text", "discharged_on": "date",
-            "discharge_type": "text"},
-}  # fmt: skip
+
+
+def _every_column() -> dict[str, str]:
+    """Each column any source's rows have, with its SQL type (for the others' nulls)."""
+    typed: dict[str, str] = {}
+    for source, columns in COLUMNS_OF.items():
+        fields = RECORD_MODELS[source]._meta
+        for column in columns:
+            typed.setdefault(column, fields.get_field(column).db_type(connection) or "text")
+    return typed
 
 
 def _rows_of(source: str, rank: int) -> str:
     table = RECORD_MODELS[source]._meta.db_table
-    columns = [f"r.{column}" for column in PERSON_COLUMNS]
-    for other, typed in SOURCE_COLUMNS.items():
-        for column, kind in typed.items():
-            columns.append(f"r.{column}" if other == source else f"NULL::{kind} AS {column}")
+    own = COLUMNS_OF[source]
+    columns = [
+        f"r.{column}" if column in own else f"NULL::{kind} AS {column}"
+        for column, kind in _every_column().items()
+    ]
     return (
         f"SELECT {rank} AS source_rank, '{source}' AS source, b.started_at, "  # noqa: S608
-        f"r.row_number, l.person_id, {', '.join(columns)} "
+        f"r.row_number, l.person_id, '{source}:' || r.record_id AS source_record, "
+        f"{', '.join(columns)} "
         f"FROM {table} r JOIN imports_importbatch b ON b.id = r.batch_id "
         f"JOIN linkage_linkedrecord l ON l.source = '{source}' AND l.record_id = r.record_id"
     )

@@ -26,7 +26,11 @@ from reunify.families.models import (
 from reunify.linkage.family_records.custody import episodes_of, events_by_person
 from reunify.linkage.family_records.custody_sql import episodes_selected
 from reunify.linkage.family_records.elections import elections_from
-from reunify.linkage.family_records.linked_rows import LinkedRows, linked_rows
+from reunify.linkage.family_records.linked_rows import (
+    LinkedRows,
+    linked_rows,
+    linked_rows_of_table,
+)
 from reunify.linkage.family_records.linked_table import (
     LINKED,
     create_linked_table,
@@ -190,10 +194,10 @@ def family_records_refresh(
     seconds: dict[str, float] = {}
     with timed(seconds, "read"):
         refresh_statistics()
-        linked = linked_rows()
-        facilities = facilities_named(linked)
         if set_wise:
             create_linked_table()
+        linked = linked_rows_of_table(LINKED) if set_wise else linked_rows()
+        facilities = facilities_named(linked)
     with timed(seconds, "persons"):
         # Every person from the extracts is among these (or stale, and deleted below).
         person_ids = _persons_selected() if set_wise else _persons_built(linked)
