@@ -5,13 +5,19 @@ from datetime import UTC, date, datetime, timedelta
 from uuid import UUID, uuid4
 
 import pytest
-from django.db import connection, models
+from django.db import IntegrityError, connection, models, transaction
 
 from reunify.elections.models import Election
 from reunify.families.models import CustodyEpisode, Membership, Person, PersonLanguage
 from reunify.linkage.family_records.persons import identifiers_of, languages_of
 from reunify.linkage.family_records.record_keys import record_uuid
-from reunify.linkage.family_records.writing import _row_values, new, replace, upsert
+from reunify.linkage.family_records.writing import (
+    _row_values,
+    keys_checked_whole,
+    new,
+    replace,
+    upsert,
+)
 from reunify.vocabulary import CustodyKind
 
 
@@ -142,3 +148,43 @@ def test_a_persons_languages_and_identifiers_keep_their_ids_from_run_to_run() ->
     languages, identifiers = ids()
     assert (len(languages), len(identifiers)) == (2, 3)
     assert ids() == (languages, identifiers)
+
+
+def _foreign_keys() -> list[tuple[str, ...]]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+            "FROM pg_constraint WHERE contype = 'f' ORDER BY 1, 2"
+        )
+        return cursor.fetchall()
+
+
+@pytest.mark.django_db
+@pytest.mark.postgres_only
+def test_keys_checked_whole_come_back_as_they_were() -> None:
+    before = _foreign_keys()
+    ana = new(Person, id=uuid4(), given_names="Ana", from_extracts=True)
+
+    with keys_checked_whole([Person, PersonLanguage]):
+        upsert(Person, [ana])
+        upsert(PersonLanguage, [new(PersonLanguage, person_id=ana.pk, code="spa")])
+
+    assert _foreign_keys() == before
+    assert PersonLanguage.objects.get().person_id == ana.pk
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.postgres_only
+def test_a_row_pointing_nowhere_fails_a_first_load_and_leaves_the_keys() -> None:
+    before = _foreign_keys()
+    orphan = new(PersonLanguage, person_id=uuid4(), code="spa")
+
+    with (
+        pytest.raises(IntegrityError, match="families_person"),
+        transaction.atomic(),
+        keys_checked_whole([Person, PersonLanguage]),
+    ):
+        upsert(PersonLanguage, [orphan])
+
+    assert _foreign_keys() == before
+    assert not PersonLanguage.objects.exists()

@@ -20,9 +20,9 @@ def _every_column() -> dict[str, str]:
     """Each column any source's rows have, with its SQL type (for the others' nulls)."""
     typed: dict[str, str] = {}
     for source, columns in COLUMNS_OF.items():
-        fields = RECORD_MODELS[source]._meta
+        fields = {field.attname: field for field in RECORD_MODELS[source]._meta.concrete_fields}
         for column in columns:
-            typed.setdefault(column, fields.get_field(column).db_type(connection) or "text")
+            typed.setdefault(column, fields[column].db_type(connection) or "text")
     return typed
 
 

@@ -2,6 +2,7 @@
 latest linkage run, in one transaction with its history entry."""
 
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass
 from uuid import UUID
 
@@ -48,10 +49,11 @@ from reunify.linkage.family_records.persons_sql import (
     persons_selected,
 )
 from reunify.linkage.family_records.reunions import reunions_closing
-from reunify.linkage.family_records.units import units_from
+from reunify.linkage.family_records.units import UnitRecords, units_from
 from reunify.linkage.family_records.writing import (
     BATCH,
     Rows,
+    keys_checked_whole,
     remove_stale,
     replace,
     upsert,
@@ -61,6 +63,10 @@ from reunify.linkage.stage_clock import timed
 from reunify.tracing.models import TracingCase
 from reunify.tracing.services import tracing_cases_refresh_denormalised
 from reunify.vocabulary import CustodyKind, ElectionOrigin
+
+# The tables the refresh writes; on a first load the keys between them are checked whole.
+KEYED_TOGETHER = (Person, PersonLanguage, PersonIdentifier, CustodyEpisode, Facility, FamilyUnit,
+                  Membership, Reunion, Separation, Election)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -175,6 +181,48 @@ def _custody_selected() -> int:
     return CustodyEpisode.objects.filter(source_record__isnull=False).count()
 
 
+def _families_from(
+    linked: LinkedRows, facilities: dict[tuple[str, str], UUID]
+) -> tuple[UnitRecords, list[Reunion], list[Election]]:
+    """Units with their memberships and separations, the reunions closing separations,
+    and historical elections, as the extract rows say."""
+    stations = {name: pk for (kind, name), pk in facilities.items() if kind == "BORDER_STATION"}
+    units = units_from(linked.cbp, accepted_links(), stations)
+    reunions, closes = reunions_closing(units.separations, linked)
+    for separation in units.separations:
+        separation.reunion_id = closes.get(separation.id)
+    return units, reunions, elections_from(linked.ice)
+
+
+def _write_units(
+    units: UnitRecords, reunions: list[Reunion], elections: list[Election], person_ids: list[UUID]
+) -> int:
+    """Write them; remove what the extracts no longer say, stale persons too. Returns how
+    many stale rows were spared because something recorded here points at them."""
+    # The rows earlier runs wrote from the extracts.
+    separations = Separation.objects.exclude(source_record=None)
+    reunions_written = Reunion.objects.exclude(source_record=None)
+    elections_written = Election.objects.filter(origin=ElectionOrigin.EXTRACT)
+    units_written = FamilyUnit.objects.exclude(source_record=None)
+    # What the extracts no longer say goes first, children before parents.
+    spared = remove_stale(Separation, separations, (s.pk for s in units.separations))
+    spared += remove_stale(Reunion, reunions_written, (r.pk for r in reunions))
+    # Nothing points at memberships (as at custody episodes, above). Their units are
+    # written below: the foreign keys are checked when the run commits (or, on a first
+    # load, when they are added back).
+    replace(Membership, units.memberships, Membership.objects.exclude(source_record=None))
+    spared += remove_stale(Election, elections_written, (e.pk for e in elections))
+    spared += remove_stale(FamilyUnit, units_written, (u.pk for u in units.units))
+    spared += remove_stale(Person, Person.objects.filter(from_extracts=True), person_ids)
+
+    upsert(FamilyUnit, units.units, units_written)
+    upsert(Reunion, reunions, reunions_written)
+    upsert(Separation, [s for s in units.separations if s.reunion_id is not None], separations)
+    upsert(Separation, [s for s in units.separations if s.reunion_id is None])
+    upsert(Election, elections, elections_written)
+    return spared
+
+
 @transaction.atomic
 def family_records_refresh(
     *, actor: User | None, run: LinkageRun, set_wise: bool | None = None
@@ -192,48 +240,29 @@ def family_records_refresh(
     if set_wise is None:
         set_wise = connection.vendor == "postgresql"
     seconds: dict[str, float] = {}
-    with timed(seconds, "read"):
-        refresh_statistics()
-        if set_wise:
-            create_linked_table()
-        linked = linked_rows_of_table(LINKED) if set_wise else linked_rows()
-        facilities = facilities_named(linked)
-    with timed(seconds, "persons"):
-        # Every person from the extracts is among these (or stale, and deleted below).
-        person_ids = _persons_selected() if set_wise else _persons_built(linked)
-    with timed(seconds, "custody"):
-        episodes = _custody_selected() if set_wise else _custody_built(linked, facilities)
-        if set_wise:
-            drop_linked_table()
-    with timed(seconds, "units"):
-        stations = {name: pk for (kind, name), pk in facilities.items() if kind == "BORDER_STATION"}
-        units = units_from(linked.cbp, accepted_links(), stations)
-        reunions, closes = reunions_closing(units.separations, linked)
-        for separation in units.separations:
-            separation.reunion_id = closes.get(separation.id)
-        elections = elections_from(linked.ice)
-        del linked
-
-        # The rows earlier runs wrote from the extracts.
-        separations = Separation.objects.exclude(source_record=None)
-        reunions_written = Reunion.objects.exclude(source_record=None)
-        elections_written = Election.objects.filter(origin=ElectionOrigin.EXTRACT)
-        units_written = FamilyUnit.objects.exclude(source_record=None)
-        # What the extracts no longer say goes first, children before parents.
-        spared = remove_stale(Separation, separations, (s.pk for s in units.separations))
-        spared += remove_stale(Reunion, reunions_written, (r.pk for r in reunions))
-        # Nothing points at memberships (as at custody episodes, above). Their units are
-        # written below: the foreign keys are checked when the run commits.
-        replace(Membership, units.memberships, Membership.objects.exclude(source_record=None))
-        spared += remove_stale(Election, elections_written, (e.pk for e in elections))
-        spared += remove_stale(FamilyUnit, units_written, (u.pk for u in units.units))
-        spared += remove_stale(Person, Person.objects.filter(from_extracts=True), person_ids)
-
-        upsert(FamilyUnit, units.units, units_written)
-        upsert(Reunion, reunions, reunions_written)
-        upsert(Separation, [s for s in units.separations if s.reunion_id is not None], separations)
-        upsert(Separation, [s for s in units.separations if s.reunion_id is None])
-        upsert(Election, elections, elections_written)
+    keys = ExitStack()
+    if not Person.objects.filter(from_extracts=True).exists():  # a first load
+        keys.enter_context(keys_checked_whole(KEYED_TOGETHER))
+    with keys:
+        with timed(seconds, "read"):
+            refresh_statistics()
+            if set_wise:
+                create_linked_table()
+            linked = linked_rows_of_table(LINKED) if set_wise else linked_rows()
+            facilities = facilities_named(linked)
+        with timed(seconds, "persons"):
+            # Every person from the extracts is among these (or stale, and deleted below).
+            person_ids = _persons_selected() if set_wise else _persons_built(linked)
+        with timed(seconds, "custody"):
+            episodes = _custody_selected() if set_wise else _custody_built(linked, facilities)
+            if set_wise:
+                drop_linked_table()
+        with timed(seconds, "units"):
+            units, reunions, elections = _families_from(linked, facilities)
+            del linked  # a national run's million rows need not be held while writing
+            spared = _write_units(units, reunions, elections, person_ids)
+        with timed(seconds, "keys"):
+            keys.close()
     with timed(seconds, "tracing_facts"):
         # Tracing cases keep facts of the people they concern (custody, citizenship, the
         # apprehension's sector): this transaction may have changed any of them.
