@@ -13,10 +13,11 @@ import pandas as pd
 
 from reunify.imports.extract_file import extract_rows, scan_extract
 from reunify.imports.row_reading import read_row
-from reunify.linkage.contract import CONTRACT_COLUMNS, SOURCES, contract_record
+from reunify.linkage.contract import SOURCES, contract_frame, stacked
 
 
 def file_records(source: str, path: Path) -> Iterator[dict[str, Any]]:
+    """The standard fields of each row an import would stage, the first of a record_id."""
     scan = scan_extract(source, path)
     seen: set[str] = set()
     for row in extract_rows(scan):
@@ -24,18 +25,17 @@ def file_records(source: str, path: Path) -> Iterator[dict[str, Any]]:
         if read.problems or read.record_id in seen:
             continue
         seen.add(read.record_id)
-        yield contract_record(source, read.fields)
+        yield read.fields
 
 
 def records_frame(directory: Path) -> pd.DataFrame:
     """The linkage table from `cbp.csv`, `ice.csv` and `orr.csv` in `directory`."""
-    records = (
-        record
+    parts = [
+        contract_frame(source, pd.DataFrame.from_records(list(file_records(source, path))))
         for source in SOURCES
-        if (directory / f"{source}.csv").exists()
-        for record in file_records(source, directory / f"{source}.csv")
-    )
-    frame = pd.DataFrame.from_records(records, columns=list(CONTRACT_COLUMNS))
+        if (path := directory / f"{source}.csv").exists()
+    ]
+    frame = stacked(parts)
     frame["birth_year"] = frame["birth_year"].astype("Int64")
     frame["birth_date_ambiguous"] = frame["birth_date_ambiguous"].astype(bool)
     return frame

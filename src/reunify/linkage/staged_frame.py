@@ -1,12 +1,11 @@
 """The table linkage reads (`contract.CONTRACT_COLUMNS`), built from staged records."""
 
-from collections.abc import Iterator
 from typing import Any
 
 import pandas as pd
 
 from reunify.imports.models import RECORD_MODELS
-from reunify.linkage.contract import CONTRACT_COLUMNS, contract_record
+from reunify.linkage.contract import contract_frame, stacked
 
 STAGED_FIELDS = (
     "record_id", "given_names_key", "first_surname_key", "second_surname_key", "birth_date",
@@ -24,14 +23,17 @@ SOURCE_FIELDS: dict[str, tuple[str, ...]] = {
 READ_CHUNK = 20_000
 
 
-def staged_records() -> Iterator[dict[str, Any]]:
-    """Every staged record of every source, as contract rows, read in chunks."""
-    for source, model in RECORD_MODELS.items():
-        fields = STAGED_FIELDS + SOURCE_FIELDS[source]
-        rows = model._default_manager.order_by("record_id").values(*fields)
-        for values in rows.iterator(chunk_size=READ_CHUNK):
-            yield contract_record(source, values)
+def staged_fields(source: str) -> pd.DataFrame:
+    """One source's staged records, a column per field, in `record_id` order."""
+    model = RECORD_MODELS[source]
+    fields = STAGED_FIELDS + SOURCE_FIELDS[source]
+    found: list[tuple[Any, ...]] = []
+    rows = model._default_manager.order_by("record_id").values_list(*fields)
+    found.extend(rows.iterator(chunk_size=READ_CHUNK))
+    return pd.DataFrame(found, columns=list(fields))
 
 
 def staged_frame() -> pd.DataFrame:
-    return pd.DataFrame.from_records(staged_records(), columns=list(CONTRACT_COLUMNS))
+    """Every staged record of every source as a row of the linkage table."""
+    parts = [contract_frame(source, staged_fields(source)) for source in RECORD_MODELS]
+    return stacked(parts)

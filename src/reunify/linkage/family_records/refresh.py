@@ -257,9 +257,10 @@ def family_records_refresh(
             episodes = _custody_selected() if set_wise else _custody_built(linked, facilities)
             if set_wise:
                 drop_linked_table()
-        with timed(seconds, "units"):
+        with timed(seconds, "units_built"):
             units, reunions, elections = _families_from(linked, facilities)
             del linked  # a national run's million rows need not be held while writing
+        with timed(seconds, "units"):
             spared = _write_units(units, reunions, elections, person_ids)
         with timed(seconds, "keys"):
             keys.close()
