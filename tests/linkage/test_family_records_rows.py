@@ -2,15 +2,17 @@
 model's own constructor would, and write as the ORM would write them."""
 
 from datetime import UTC, date, datetime, timedelta
-from uuid import UUID, uuid4
+from uuid import UUID, uuid4, uuid5
 
 import pytest
 from django.db import IntegrityError, connection, models, transaction
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reunify.elections.models import Election
 from reunify.families.models import CustodyEpisode, Membership, Person, PersonLanguage
 from reunify.linkage.family_records.persons import identifiers_of, languages_of
-from reunify.linkage.family_records.record_keys import record_uuid
+from reunify.linkage.family_records.record_keys import NAMESPACE, record_uuid
 from reunify.linkage.family_records.writing import (
     _row_values,
     keys_checked_whole,
@@ -188,3 +190,8 @@ def test_a_row_pointing_nowhere_fails_a_first_load_and_leaves_the_keys() -> None
 
     assert _foreign_keys() == before
     assert not PersonLanguage.objects.exists()
+
+
+@given(st.text())
+def test_a_record_id_is_the_uuid5_of_its_extract_row(source_record: str) -> None:
+    assert record_uuid(source_record) == uuid5(NAMESPACE, source_record)

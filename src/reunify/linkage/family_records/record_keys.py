@@ -9,11 +9,17 @@ import hashlib
 import uuid
 from datetime import UTC, date, datetime, time
 
-_NAMESPACE = uuid.UUID("6f1d4c2e-3b8a-4e57-9c0d-2a7e5b1f8c43")
+NAMESPACE = uuid.UUID("6f1d4c2e-3b8a-4e57-9c0d-2a7e5b1f8c43")
+
+
+NAMESPACE_BYTES = NAMESPACE.bytes
 
 
 def record_uuid(source_record: str) -> uuid.UUID:
-    return uuid.uuid5(_NAMESPACE, source_record)
+    """`uuid.uuid5(NAMESPACE, source_record)`, without turning the namespace into bytes
+    on each of a national run's million calls."""
+    digest = hashlib.sha1(NAMESPACE_BYTES + source_record.encode(), usedforsecurity=False)
+    return uuid.UUID(bytes=digest.digest()[:16], version=5)
 
 
 def unit_reference(source_record: str) -> str:
@@ -31,7 +37,7 @@ def moment(day: date, *, hour: int = 12) -> datetime:
 def record_uuid_sql(name: str) -> str:
     """`record_uuid` as a PostgreSQL expression over the SQL text expression `name`
     (`uuid_generate_v5` of the uuid-ossp extension: the same RFC 4122 name-based id)."""
-    return f"uuid_generate_v5('{_NAMESPACE}'::uuid, {name})"
+    return f"uuid_generate_v5('{NAMESPACE}'::uuid, {name})"
 
 
 def moment_sql(day: str, *, hour: str = "12") -> str:

@@ -57,13 +57,19 @@ def units_from(cbp_rows: list[Row], links: Links, stations: Mapping[str, UUID]) 
     by_date = sorted(
         events.values(), key=lambda rows: min(r["apprehended_on"] for r in rows.values())
     )
+    children_of: dict[UUID, set[UUID]] = defaultdict(set)
+    for parent, child in links:
+        children_of[parent].add(child)
     for rows in by_date:
         persons = list(rows)
+        # Each person's linked children among those apprehended with them, in the order
+        # the persons were listed (a unit's rows do not depend on which links came first).
         edges = [
             (parent, child)
             for parent in persons
+            if parent in children_of
             for child in persons
-            if parent != child and (parent, child) in links
+            if child != parent and child in children_of[parent]
         ]
         for members in _components(persons, edges):
             first = min((rows[person] for person in members), key=lambda row: row["record_id"])
