@@ -247,3 +247,25 @@ def test_a_generated_world_is_rebuilt_into_families(synth_world: Path) -> None:
     # and the baseline does worse
     naive = naive_family_links(frame, clusters)
     assert shelter_scores(naive, clusters, truth, relationships).correct_share < 0.8
+
+
+def test_candidates_name_persons_by_their_ids_in_id_order() -> None:
+    # given two mothers and their children apprehended together, persons listed in no
+    # particular order
+    records = [
+        _record("cbp:m2", name="rosa diaz lopez", birth_date="1985-01-01", sex="F",
+                event_id="E2", relationship="MOTHER"),
+        _record("cbp:c2", name="juan diaz", birth_date="2012-01-01", event_id="E2"),
+        _record("cbp:m1", name="ana perez gomez", birth_date="1984-01-01", sex="F",
+                event_id="E1", relationship="MOTHER"),
+        _record("cbp:c1", name="eva perez", birth_date="2011-01-01", event_id="E1"),
+    ]  # fmt: skip
+    frame = pd.DataFrame.from_records(records, columns=list(CONTRACT_COLUMNS))
+    clusters = pd.DataFrame({"unique_id": frame["unique_id"], "person_id": frame["unique_id"]})
+
+    evidence = candidate_evidence(frame, clusters)
+
+    pairs = list(zip(evidence["parent_person_id"], evidence["child_person_id"], strict=True))
+    assert ("cbp:m1", "cbp:c1") in pairs
+    assert ("cbp:m2", "cbp:c2") in pairs
+    assert pairs == sorted(pairs)
