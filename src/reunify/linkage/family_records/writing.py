@@ -182,9 +182,10 @@ def _fill(model: type[Model], rows: Rows[Model], table: str) -> None:
     INSERT … SELECT for rows selected by SQL."""
     if isinstance(rows, Selected):
         with connection.cursor() as cursor:
+            # No parameters, no placeholders: a query of constants keeps any "%" it has.
             cursor.execute(
                 f"INSERT INTO {table} ({columns_of(model)}) {rows.sql}",
-                rows.params,
+                rows.params or None,
             )
         return
     copy_rows(model, map(_row_values(model, timezone.now()), rows), into=table)
