@@ -41,7 +41,19 @@ def test_a_notice_is_found_by_its_code_typed_any_way(
     assert found.status_code == 200, found.json()
     assert found.json() == by_id.json()
     assert found.json()["short_code"] == notice.short_code
-    assert [entry.subject_id for entry in history("view.notice")] == [notice.pk]
+    assert [entry.subject_id for entry in history("view.notice")] == [notice.pk, notice.pk]
+
+
+def test_reading_a_notice_by_id_or_as_a_pdf_is_kept_in_the_history(
+    client: Client, olivia: User, olivia_token: str, notice: Notice
+) -> None:
+    by_id = client.get(f"/api/v1/notices/{notice.pk}", **bearer(olivia_token))
+    pdf = client.get(f"/api/v1/notices/{notice.pk}/pdf", **bearer(olivia_token))
+
+    assert (by_id.status_code, pdf.status_code) == (200, 200)
+    seen = history("view.notice")
+    assert [(entry.actor_id, entry.subject_id) for entry in seen] == [(olivia.pk, notice.pk)] * 2
+    assert all(str(notice.parent_id) in entry.person_ids for entry in seen)
 
 
 def test_a_notice_outside_the_callers_scope_answers_as_an_unknown_code(

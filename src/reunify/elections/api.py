@@ -189,16 +189,24 @@ def get_notice_by_code(request: HttpRequest, code: TypedShortCode) -> dict[str, 
     notice = notice_by_short_code(user=user, short_code=short_code)
     if notice is None:
         raise Http404(f"No such notice: {short_code}.")
-    record_view(
-        actor=user, what="notice", subject_type="notice",
-        subject_id=notice.pk, person_ids=[notice.parent_id],
-    )  # fmt: skip
+    _seen(user, notice)
     return _notice(notice)
 
 
 @router.get("/notices/{notice_id}", response={200: NoticeOut, **READ_ERRORS}, summary="One notice")
 def get_notice(request: HttpRequest, notice_id: UUID) -> dict[str, Any]:
-    return _notice(_notice_or_404(caller(request), notice_id))
+    user = caller(request)
+    notice = _notice_or_404(user, notice_id)
+    _seen(user, notice)
+    return _notice(notice)
+
+
+def _seen(user: User, notice: Notice) -> None:
+    """A notice names the parent and the children: who read one is kept, as for a person."""
+    record_view(
+        actor=user, what="notice", subject_type="notice",
+        subject_id=notice.pk, person_ids=[notice.parent_id],
+    )  # fmt: skip
 
 
 @router.post(
@@ -234,7 +242,9 @@ def record_delivery(request: HttpRequest, notice_id: UUID, payload: DeliveryIn) 
     },
 )
 def notice_pdf(request: HttpRequest, notice_id: UUID) -> HttpResponse:
-    notice = _notice_or_404(caller(request), notice_id)
+    user = caller(request)
+    notice = _notice_or_404(user, notice_id)
+    _seen(user, notice)
     content = notice_content_for(notice, verify_url=notice_lookup_url(request, notice))
     response = HttpResponse(render_notice_pdf(content), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="notice-{notice.short_code}.pdf"'
