@@ -172,3 +172,13 @@ def test_whatever_the_apis_published_pattern_allows_is_taken_as_a_code(typed: st
     assert len(code) == 9
     assert code[4] == "-"
     assert set(code.replace("-", "")) <= set(ALPHABET)
+
+
+def test_every_page_leads_to_the_notice_finder(cast: Callable[[str], User]) -> None:
+    # Given someone holding a paper notice on any page
+    home = client_of(cast("olivia")).get("/", follow=True)
+    finder = client_of(cast("olivia")).get(FIND)
+
+    # Then the main navigation leads to the finder, marked current on it
+    assert f'href="{FIND}"' in home.content.decode()
+    assert re.search(rf'href="{FIND}"\s+aria-current="page"', finder.content.decode())
