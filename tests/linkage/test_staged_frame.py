@@ -38,3 +38,15 @@ def test_staged_records_give_the_table_the_files_give(tmp_path: Path) -> None:
     pd.testing.assert_series_equal(
         from_database["birth_year"].astype("Int64"), from_files["birth_year"], check_names=False
     )
+
+
+def test_a_file_whose_every_row_is_quarantined_adds_no_rows(tmp_path: Path) -> None:
+    write_extracts(build_world(20, 4), tmp_path, 4)
+    (tmp_path / "orr.csv").write_text(
+        "record_id,first_name,last_names\nUC-1,,\nUC-2,,\n", encoding="utf-8"
+    )
+
+    table = records_frame(tmp_path)
+
+    assert len(table) > 0
+    assert "orr" not in set(table["source"])

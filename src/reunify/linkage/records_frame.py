@@ -30,12 +30,19 @@ def file_records(source: str, path: Path) -> Iterator[dict[str, Any]]:
 
 def records_frame(directory: Path) -> pd.DataFrame:
     """The linkage table from `cbp.csv`, `ice.csv` and `orr.csv` in `directory`."""
-    parts = [
-        contract_frame(source, pd.DataFrame.from_records(list(file_records(source, path))))
+    found = {
+        source: list(file_records(source, path))
         for source in SOURCES
         if (path := directory / f"{source}.csv").exists()
-    ]
-    frame = stacked(parts)
+    }
+    # A file whose every row an import would quarantine adds no rows (and no columns).
+    frame = stacked(
+        [
+            contract_frame(source, pd.DataFrame.from_records(rows))
+            for source, rows in found.items()
+            if rows
+        ]
+    )
     frame["birth_year"] = frame["birth_year"].astype("Int64")
     frame["birth_date_ambiguous"] = frame["birth_date_ambiguous"].astype(bool)
     return frame
