@@ -30,7 +30,7 @@ CONTRACT_COLUMNS = (
 
 def _or_none(values: "pd.Series[Any]") -> "pd.Series[Any]":
     """Empty text as null, as linkage reads a missing value."""
-    return _each_value(values, lambda text: text or None)
+    return each_value(values, lambda text: text or None)
 
 
 def _joined(first: "pd.Series[Any]", second: "pd.Series[Any]") -> "pd.Series[Any]":
@@ -38,14 +38,15 @@ def _joined(first: "pd.Series[Any]", second: "pd.Series[Any]") -> "pd.Series[Any
     return (first.fillna("") + " " + second.fillna("")).str.strip()
 
 
-def _each_value(values: "pd.Series[Any]", read: Callable[[Any], Any]) -> "pd.Series[Any]":
-    """`read` of each value, called once per distinct value: names and dates repeat."""
+def each_value(values: "pd.Series[Any]", read: Callable[[Any], Any]) -> "pd.Series[Any]":
+    """`read` of each value, called once per distinct value: names and dates repeat.
+    A null `read` is not given (a NaN that is not the one `unique` kept) reads as None."""
     read_once = {value: read(value) for value in values.unique()}
     return values.map(read_once.get)
 
 
 def _iso(days: "pd.Series[Any]") -> "pd.Series[Any]":
-    return _each_value(days, lambda day: day.isoformat() if day else None)
+    return each_value(days, lambda day: day.isoformat() if day else None)
 
 
 def _first_word(text: str) -> str | None:
@@ -73,17 +74,17 @@ def contract_frame(source: str, fields: pd.DataFrame) -> pd.DataFrame:
     table["source"] = source
     table["record_id"] = fields["record_id"]
     table["given_names"] = _or_none(given)
-    table["first_given"] = _each_value(given, _first_word)
+    table["first_given"] = each_value(given, _first_word)
     table["first_surname"] = _or_none(fields["first_surname_key"])
     table["second_surname"] = _or_none(fields["second_surname_key"])
     table["surnames"] = _or_none(surnames)
-    table["name_key"] = _each_value(_joined(given, surnames), _name_key)
+    table["name_key"] = each_value(_joined(given, surnames), _name_key)
     table["birth_date"] = _iso(born)
-    table["birth_year"] = _each_value(born, lambda day: day.year if day else None)
+    table["birth_year"] = each_value(born, lambda day: day.year if day else None)
     table["birth_date_ambiguous"] = fields["birth_date_ambiguous"].fillna(False).astype(bool)
     for column in ("sex", "citizenship", "a_number"):
         table[column] = _or_none(fields[column])
-    table["language"] = _each_value(fields["languages"], _first_language)
+    table["language"] = each_value(fields["languages"], _first_language)
     if source == "cbp":
         table["event_id"] = fields["event_id"]
         table["family_group"] = _or_none(fields["family_group"])

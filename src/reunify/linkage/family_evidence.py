@@ -17,6 +17,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from reunify.linkage.contract import each_value
+
 PARENT_WORDS = frozenset({"MOTHER", "FATHER", "PARENT", "GUARDIAN", "STEP_PARENT"})
 CHILD_WORDS = frozenset({"CHILD", "WARD", "STEP_CHILD"})
 # An adult so called is a relative of the children, not their parent.
@@ -62,9 +64,8 @@ PAIR = ["parent_person_id", "child_person_id"]
 
 
 def _words(names: "pd.Series[Any]") -> "pd.Series[Any]":
-    """Each name's words (null for none), split once per distinct name: surnames repeat."""
-    split = {name: name.split() for name in names.dropna().unique()}
-    return names.map(split.get)
+    """Each name's words (None for no name), split once per distinct name."""
+    return each_value(names, lambda name: name.split() if isinstance(name, str) else None)
 
 
 def person_records(frame: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFrame:
