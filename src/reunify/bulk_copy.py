@@ -33,14 +33,19 @@ def copy_rows(
 
 
 def insert_rows(
-    model: type[models.Model], rows: Iterable[Sequence[Any]], *, batch_size: int = 5000
+    model: type[models.Model],
+    rows: Iterable[Sequence[Any]],
+    *,
+    batch_size: int = 5000,
+    json_as_text: bool = False,
 ) -> None:
     """New rows (values in the order of the model's concrete fields, ids included): by
-    COPY on PostgreSQL, by `bulk_create` elsewhere. JSON values are given as Python values."""
+    COPY on PostgreSQL, by `bulk_create` elsewhere. JSON values are given as Python values,
+    or with `json_as_text` as JSON text already encoded."""
     fields = model._meta.concrete_fields
+    json_at = [isinstance(field, models.JSONField) for field in fields]
     if connection.vendor == "postgresql":
-        json_at = [isinstance(field, models.JSONField) for field in fields]
-        if any(json_at):
+        if any(json_at) and not json_as_text:
             rows = (
                 [
                     json.dumps(value) if encode else value
@@ -50,6 +55,14 @@ def insert_rows(
             )
         copy_rows(model, rows)
         return
+    if any(json_at) and json_as_text:
+        rows = (
+            [
+                json.loads(value) if decode else value
+                for value, decode in zip(row, json_at, strict=True)
+            ]
+            for row in rows
+        )
     names = [field.attname for field in fields]
     model._default_manager.bulk_create(
         (model(**dict(zip(names, row, strict=True))) for row in rows), batch_size=batch_size

@@ -10,18 +10,18 @@ import pytest
 
 from reunify.imports import read_ahead
 from reunify.imports.errors import ExtractRefused
-from reunify.imports.extract_file import ExtractScan, scan_extract
+from reunify.imports.extract_file import ExtractRow, ExtractScan, scan_extract
 from reunify.imports.models import CbpRecord, QuarantinedRow
 from reunify.imports.read_ahead import read_chunks, read_chunks_beside
-from reunify.imports.row_reading import ReadRow
+from reunify.imports.row_reading import ReadChunk
 from reunify.imports.services import extract_import
 from tests.imports.test_import_generated import rows_in
 
 
-def _as_compared(chunks: Iterator[list[ReadRow]]) -> list[list[tuple[object, ...]]]:
+def _as_compared(chunks: Iterator[ReadChunk]) -> list[list[tuple[object, ...]]]:
     return [
-        [(row.row.number, row.record_id, row.fields, row.problems, row.content_sha256)
-         for row in chunk]
+        [(row.number, row.record_id, row.fields, row.problems, row.notes, row.content_sha256,
+          row.raw) for row in chunk.rows()]
         for chunk in chunks
     ]  # fmt: skip
 
@@ -66,14 +66,14 @@ def test_an_import_read_beside_stopped_half_way_resumes_to_each_row_once(
 def test_a_row_the_reader_cannot_read_stops_the_import_with_the_reason(
     extracts: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_read_row = read_ahead.read_row
+    real_read_chunk = read_ahead.read_chunk
 
-    def fails_at_row_150(source: str, row: object, scan: ExtractScan) -> ReadRow:
-        if getattr(row, "number", 0) == 150:
+    def fails_at_row_150(source: str, rows: list[ExtractRow], scan: ExtractScan) -> ReadChunk:
+        if any(row.number == 150 for row in rows):
             raise ValueError("a value no reader expected")
-        return real_read_row(source, row, scan)  # type: ignore[arg-type]
+        return real_read_chunk(source, rows, scan)
 
-    monkeypatch.setattr(read_ahead, "read_row", fails_at_row_150)
+    monkeypatch.setattr(read_ahead, "read_chunk", fails_at_row_150)
     scan = scan_extract("cbp", extracts / "cbp.csv")
 
     with pytest.raises(ExtractRefused, match="ValueError: a value no reader expected"):
@@ -84,9 +84,9 @@ def test_a_row_the_reader_cannot_read_stops_the_import_with_the_reason(
 def test_a_reader_that_dies_stops_the_import_instead_of_waiting_forever(
     extracts: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def dies(scan: ExtractScan, size: int) -> Iterator[list[ReadRow]]:
+    def dies(scan: ExtractScan, size: int) -> Iterator[ReadChunk]:
         os._exit(3)
-        yield []  # pragma: no cover
+        yield from ()  # pragma: no cover
 
     monkeypatch.setattr(read_ahead, "read_chunks", dies)
     scan = scan_extract("cbp", extracts / "cbp.csv")

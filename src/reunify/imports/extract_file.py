@@ -42,8 +42,7 @@ class ExtractScan:
 @dataclass(frozen=True)
 class ExtractRow:
     number: int  # data rows counted from 1, the header not counted
-    values: dict[str, str]  # known columns only
-    raw: dict[str, str]  # every column, as written
+    fields: list[str]  # every field, as written (`Header` says which column each is)
     problem: str | None = None  # a row the file's layout cannot read
 
 
@@ -131,25 +130,14 @@ def agreed_order(votes: dict[DateOrder, int]) -> DateOrder | None:
 
 
 def extract_rows(scan: ExtractScan) -> Iterator[ExtractRow]:
-    """Every data row of a scanned file, in order, with its known columns by name."""
-    header = scan.header
-    width = len(header.headings)
+    """Every data row of a scanned file, in order."""
+    width = len(scan.header.headings)
     rows = table_rows(scan.path)
     next(rows, None)
     for number, fields in enumerate(rows, start=1):
-        raw = {
-            (heading.strip() or f"column {index + 1}"): value
-            for index, (heading, value) in enumerate(zip(header.headings, fields, strict=False))
-        }
-        if len(fields) > width:
-            raw["(beyond the header)"] = ",".join(fields[width:])
-        values = {
-            column: fields[position] if position < len(fields) else ""
-            for column, position in header.positions.items()
-        }
         problem = None
-        if len(fields) != width and any(field.strip() for field in fields):
-            problem = f"the row has {len(fields)} fields; the header has {width}"
-        elif not any(field.strip() for field in fields):
+        if not any(field.strip() for field in fields):
             problem = "the row is empty"
-        yield ExtractRow(number, values, raw, problem)
+        elif len(fields) != width:
+            problem = f"the row has {len(fields)} fields; the header has {width}"
+        yield ExtractRow(number, fields, problem)

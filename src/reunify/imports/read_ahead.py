@@ -18,7 +18,7 @@ from typing import Any
 
 from reunify.imports.errors import ExtractRefused
 from reunify.imports.extract_file import ExtractScan, extract_rows
-from reunify.imports.row_reading import ReadRow, read_row
+from reunify.imports.row_reading import ReadChunk, read_chunk
 
 # Chunks read ahead of the one being staged: enough to keep both processes busy.
 CHUNKS_AHEAD = 4
@@ -28,11 +28,11 @@ ROWS_WORTH_A_PROCESS = 20_000
 WAIT_SECONDS = 1.0
 
 
-def read_chunks(scan: ExtractScan, size: int) -> Generator[list[ReadRow], None, None]:
+def read_chunks(scan: ExtractScan, size: int) -> Generator[ReadChunk, None, None]:
     """The file's rows, read, `size` at a time, in this process."""
     rows = extract_rows(scan)
     while chunk := list(islice(rows, size)):
-        yield [read_row(scan.source, row, scan) for row in chunk]
+        yield read_chunk(scan.source, chunk, scan)
 
 
 def second_process_helps(scan: ExtractScan) -> bool:
@@ -77,7 +77,7 @@ def _hand_over(item: Any, queue: "Queue[Any]", importer: int) -> None:
                 os._exit(0)
 
 
-def read_chunks_beside(scan: ExtractScan, size: int) -> Generator[list[ReadRow], None, None]:
+def read_chunks_beside(scan: ExtractScan, size: int) -> Generator[ReadChunk, None, None]:
     """The same chunks as `read_chunks`, read by a second process.
 
     The process is forked: it inherits the loaded code and touches nothing but the file

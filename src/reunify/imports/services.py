@@ -11,8 +11,6 @@ from collections.abc import Callable, Iterable
 from contextlib import closing
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
-from uuid import uuid4
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -25,7 +23,7 @@ from reunify.families.rules import Problem
 from reunify.imports.extract_file import ExtractScan, scan_extract
 from reunify.imports.models import RECORD_MODELS, ImportBatch, QuarantinedRow
 from reunify.imports.read_ahead import read_chunks, read_chunks_beside, second_process_helps
-from reunify.imports.row_reading import ReadRow
+from reunify.imports.row_reading import ReadChunk
 from reunify.imports.staging import StagedKey, conflicts, staged_keys, write_records
 
 CHUNK_ROWS = 2000
@@ -82,10 +80,10 @@ def extract_import(
     reading = read_chunks_beside if read_beside else read_chunks
     # Closed on the way out, also when staging fails: a reading process ends with it.
     with closing(reading(scan, CHUNK_ROWS)) as read_chunks_of_file:
-        for read in read_chunks_of_file:
+        for chunk in read_chunks_of_file:
             with transaction.atomic():
-                stage_chunk(batch, actor, read, tally)
-            progress(len(read))
+                stage_chunk(batch, actor, chunk, tally)
+            progress(len(chunk))
     with transaction.atomic():
         batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         batch.rows_read, batch.rows_accepted = tally.read, tally.accepted
@@ -107,7 +105,7 @@ def dry_run_counts(scan: ExtractScan, progress: Callable[[int], None]) -> Import
     read = accepted = 0
     for chunk in read_chunks(scan, CHUNK_ROWS):
         read += len(chunk)
-        accepted += sum(not row.problems for row in chunk)
+        accepted += sum(not problems for problems in chunk.problems)
         progress(len(chunk))
     return ImportCounts(
         source=scan.source, file=scan.path.name, sha256=scan.sha256, batch=None, read=read,
@@ -161,52 +159,57 @@ class Tally:
     quarantined: int = 0
 
 
-def stage_chunk(batch: ImportBatch, actor: User | None, rows: list[ReadRow], tally: Tally) -> None:
+def stage_chunk(batch: ImportBatch, actor: User | None, chunk: ReadChunk, tally: Tally) -> None:
     lock_source(batch.source)
     model = RECORD_MODELS[batch.source]
-    staged = staged_keys(model, [row.record_id for row in rows if not row.problems])
-    new_records: list[dict[str, Any]] = []
+    staged = staged_keys(
+        model,
+        [
+            record_id
+            for record_id, problems in zip(chunk.record_ids, chunk.problems, strict=True)
+            if not problems
+        ],
+    )
+    new: list[int] = []
     quarantined: list[QuarantinedRow] = []
-    for row in rows:
+    for index, (number, record_id, content) in enumerate(
+        zip(chunk.numbers, chunk.record_ids, chunk.content_sha256, strict=True)
+    ):
         tally.read += 1
-        key = StagedKey(batch.pk, row.row.number, row.content_sha256)
-        problems = list(row.problems) or conflicts(staged, batch.pk, row.record_id, key)
+        key = StagedKey(batch.pk, number, content)
+        problems = list(chunk.problems[index]) or conflicts(staged, batch.pk, record_id, key)
         if problems:
             tally.quarantined += 1
-            quarantined.append(quarantine(batch, row, problems))
+            quarantined.append(quarantine(batch, chunk, index, problems))
             continue
         tally.accepted += 1
-        known = staged.get(row.record_id)
+        known = staged.get(record_id)
         if known is None:
-            staged[row.record_id] = key
-            new_records.append(
-                {
-                    "id": uuid4(), "batch_id": batch.pk, "row_number": row.row.number,
-                    "content_sha256": row.content_sha256,
-                    "raw": row.row.raw, "notes": list(row.notes), **row.fields,
-                }
-            )  # fmt: skip
+            staged[record_id] = key
+            new.append(index)
         if known is None or known.batch_id == batch.pk:
             tally.new += 1
-    write_records(model, new_records)
+    write_records(model, batch.pk, chunk, new)
     QuarantinedRow.objects.bulk_create(quarantined, ignore_conflicts=True)
-    first, last = rows[0].row.number, rows[-1].row.number
+    first, last = chunk.numbers[0], chunk.numbers[-1]
     record_change(
         actor=actor,
         action="import.rows_staged",
         subject_type="import_batch",
         subject_id=batch.pk,
-        changes={"rows": f"{first}-{last}", "staged": len(new_records),
+        changes={"rows": f"{first}-{last}", "staged": len(new),
                  "quarantined": len(quarantined)},
     )  # fmt: skip
 
 
-def quarantine(batch: ImportBatch, row: ReadRow, problems: Iterable[Problem]) -> QuarantinedRow:
+def quarantine(
+    batch: ImportBatch, chunk: ReadChunk, index: int, problems: Iterable[Problem]
+) -> QuarantinedRow:
     return QuarantinedRow(
         batch=batch,
-        row_number=row.row.number,
-        record_id=(row.row.values.get("record_id") or "").strip()[:200],
-        raw=row.row.raw,
+        row_number=chunk.numbers[index],
+        record_id=chunk.record_ids_as_written[index],
+        raw=json.loads(chunk.raw_json[index]),
         reasons=[{"column": p.field, "message": p.message} for p in problems],
     )
 

@@ -6,16 +6,15 @@ records it names are read back (`staged_keys`): a row seen before is a resumed i
 within the file, or another file's record with other values), which is quarantined.
 """
 
-from collections.abc import Iterable, Mapping
+import json
+from collections.abc import Mapping
 from typing import Any, NamedTuple
-from uuid import UUID
+from uuid import UUID, uuid4
 
-from django.db import connection, models
-from psycopg.types.json import Jsonb
-
-from reunify.bulk_copy import copy_rows
+from reunify.bulk_copy import insert_rows
 from reunify.families.rules import Problem
 from reunify.imports.models import ExtractRecord
+from reunify.imports.row_reading import ReadChunk
 
 
 class StagedKey(NamedTuple):
@@ -24,7 +23,8 @@ class StagedKey(NamedTuple):
     content_sha256: str
 
 
-def staged_keys(model: type[ExtractRecord], record_ids: Iterable[str]) -> dict[str, StagedKey]:
+def staged_keys(model: type[ExtractRecord], record_ids: list[str]) -> dict[str, StagedKey]:
+    """The keys of the records already staged under any of `record_ids`."""
     found = model._default_manager.filter(record_id__in=[i for i in record_ids if i])
     return {
         record_id: StagedKey(batch_id, row_number, content)
@@ -56,26 +56,24 @@ def conflicts(
     return []
 
 
-def write_records(model: type[ExtractRecord], rows: list[dict[str, Any]]) -> None:
-    """Insert new staged records, given as field values by attribute name.
+def write_records(
+    model: type[ExtractRecord], batch_id: UUID, chunk: ReadChunk, rows: list[int]
+) -> None:
+    """Insert the chunk's `rows` (indices) as new staged records of the batch.
 
-    On PostgreSQL by COPY: the ORM's INSERT spent half an import building model objects
-    and quoting values in Python. Elsewhere by the ORM."""
+    By COPY on PostgreSQL (`bulk_copy`), taking the values column by column from the
+    chunk; the raw row and the notes go as JSON text, encoded where the chunk was read."""
     if not rows:
         return
-    if connection.vendor != "postgresql":
-        model._default_manager.bulk_create([model(**row) for row in rows])
-        return
-    fields = model._meta.concrete_fields
-    is_json = [isinstance(field, models.JSONField) for field in fields]
-    names = [field.attname for field in fields]
-    copy_rows(
-        model,
-        (
-            [
-                Jsonb(row[name]) if json else row[name]
-                for name, json in zip(names, is_json, strict=True)
-            ]
-            for row in rows
-        ),
-    )
+    columns: dict[str, list[Any]] = {
+        "row_number": chunk.numbers,
+        "content_sha256": chunk.content_sha256,
+        "raw": chunk.raw_json,
+        "notes": [json.dumps(notes) if notes else "[]" for notes in chunk.notes],
+        **chunk.fields,
+    }
+    picked = {name: [values[row] for row in rows] for name, values in columns.items()}
+    picked["id"] = [uuid4() for _ in rows]
+    picked["batch_id"] = [batch_id] * len(rows)
+    names = [field.attname for field in model._meta.concrete_fields]
+    insert_rows(model, zip(*(picked[name] for name in names), strict=True), json_as_text=True)

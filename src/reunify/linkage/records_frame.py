@@ -11,21 +11,23 @@ from typing import Any
 
 import pandas as pd
 
-from reunify.imports.extract_file import extract_rows, scan_extract
-from reunify.imports.row_reading import read_row
+from reunify.imports.extract_file import scan_extract
+from reunify.imports.read_ahead import read_chunks
 from reunify.linkage.contract import SOURCES, contract_frame, stacked
+
+CHUNK_ROWS = 10_000
 
 
 def file_records(source: str, path: Path) -> Iterator[dict[str, Any]]:
     """The standard fields of each row an import would stage, the first of a record_id."""
     scan = scan_extract(source, path)
     seen: set[str] = set()
-    for row in extract_rows(scan):
-        read = read_row(source, row, scan)
-        if read.problems or read.record_id in seen:
-            continue
-        seen.add(read.record_id)
-        yield read.fields
+    for chunk in read_chunks(scan, CHUNK_ROWS):
+        for read in chunk.rows():
+            if read.problems or read.record_id in seen:
+                continue
+            seen.add(read.record_id)
+            yield read.fields
 
 
 def records_frame(directory: Path) -> pd.DataFrame:

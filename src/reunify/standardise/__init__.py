@@ -19,7 +19,13 @@ from reunify.standardise.dates import (
 from reunify.standardise.flags import standard_flag
 from reunify.standardise.kinship_words import Kinship
 from reunify.standardise.languages import standard_language, standard_languages
-from reunify.standardise.names import StandardName, standard_full_name, standard_name
+from reunify.standardise.names import (
+    StandardName,
+    given_names_unit,
+    standard_full_name,
+    standard_name,
+    surname_units,
+)
 from reunify.standardise.phones import Phone, standard_phone
 from reunify.standardise.phonetic import phonetic_key
 from reunify.standardise.readings import Reading, is_blank
@@ -37,6 +43,7 @@ __all__ = [
     "ReportedRelative",
     "StandardName",
     "UnreadableDate",
+    "given_names_unit",
     "infer_date_order",
     "is_blank",
     "parse_extract_date",
@@ -52,4 +59,5 @@ __all__ = [
     "standard_phone",
     "standard_relationship",
     "standard_sex",
+    "surname_units",
 ]

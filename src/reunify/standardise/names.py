@@ -140,19 +140,21 @@ def standard_name(given: str | Sequence[str], surnames: str | Sequence[str]) -> 
     `standard_name("MARIA JOSE", "DE LA CRUZ LOPEZ")` and `standard_name(("MARIA",
     "JOSE"), ("DE LA CRUZ", "LOPEZ"))` are the same name.
     """
-    return _build(_given_unit(tuple(_fields(given))), *_surname_units(tuple(_fields(surnames))))
+    return _build(given_names_unit(tuple(_fields(given))), *surname_units(tuple(_fields(surnames))))
 
 
 # Cached: an extract of a million rows holds a few thousand given names and surnames,
 # each read once rather than on every row (the results are immutable).
 @lru_cache(maxsize=1 << 16)
-def _given_unit(fields: tuple[str, ...]) -> NameUnit:
+def given_names_unit(fields: tuple[str, ...]) -> NameUnit:
+    """The given names of a name's given-name field(s), as one unit."""
     given_words = [word for field in fields for word in tokens(field)]
     return join_units(units(given_words)) if given_words else _NO_UNIT
 
 
 @lru_cache(maxsize=1 << 16)
-def _surname_units(surname_fields: tuple[str, ...]) -> tuple[NameUnit, NameUnit]:
+def surname_units(surname_fields: tuple[str, ...]) -> tuple[NameUnit, NameUnit]:
+    """The first and second surname of a name's surname field(s)."""
     fields = _surname_fields(list(surname_fields))
     if not fields:
         return _NO_UNIT, _NO_UNIT
