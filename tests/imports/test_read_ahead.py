@@ -26,10 +26,11 @@ def _as_compared(chunks: Iterator[ReadChunk]) -> list[list[tuple[object, ...]]]:
     ]  # fmt: skip
 
 
-def test_chunks_read_beside_are_the_chunks_read_here(extracts: Path) -> None:
+@pytest.mark.parametrize("readers", [1, 2, 3])
+def test_chunks_read_beside_are_the_chunks_read_here(extracts: Path, readers: int) -> None:
     scan = scan_extract("cbp", extracts / "cbp.csv")
 
-    beside = _as_compared(read_chunks_beside(scan, 97))
+    beside = _as_compared(read_chunks_beside(scan, 97, readers=readers))
 
     assert beside == _as_compared(read_chunks(scan, 97))
     assert sum(map(len, beside)) == scan.rows
@@ -50,13 +51,11 @@ def test_an_import_read_beside_stopped_half_way_resumes_to_each_row_once(
 
     with pytest.raises(KeyboardInterrupt):
         extract_import(actor=None, actor_label="test", source="cbp", path=path,
-                       progress=stop_after_two_chunks, read_beside=True)  # fmt: skip
+                       progress=stop_after_two_chunks, readers=2)  # fmt: skip
     assert multiprocessing.active_children() == []
     assert CbpRecord.objects.count() <= 200
 
-    counts = extract_import(
-        actor=None, actor_label="test", source="cbp", path=path, read_beside=True
-    )
+    counts = extract_import(actor=None, actor_label="test", source="cbp", path=path, readers=2)
 
     assert counts.read == rows_in(path) == counts.accepted + counts.quarantined
     assert CbpRecord.objects.count() == counts.accepted
@@ -77,19 +76,27 @@ def test_a_row_the_reader_cannot_read_stops_the_import_with_the_reason(
     scan = scan_extract("cbp", extracts / "cbp.csv")
 
     with pytest.raises(ExtractRefused, match="ValueError: a value no reader expected"):
-        list(read_chunks_beside(scan, 100))
+        list(read_chunks_beside(scan, 100, readers=2))
     assert multiprocessing.active_children() == []
 
 
 def test_a_reader_that_dies_stops_the_import_instead_of_waiting_forever(
     extracts: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def dies(scan: ExtractScan, size: int) -> Iterator[ReadChunk]:
-        os._exit(3)
-        yield from ()  # pragma: no cover
+    real_read_chunks = read_ahead.read_chunks
 
-    monkeypatch.setattr(read_ahead, "read_chunks", dies)
+    def second_reader_dies(
+        scan: ExtractScan, size: int, turn: int, turns: int
+    ) -> Iterator[ReadChunk]:
+        if turn == 1:
+            os._exit(3)
+        return real_read_chunks(scan, size, turn=turn, turns=turns)
+
+    monkeypatch.setattr(read_ahead, "read_chunks", second_reader_dies)
     scan = scan_extract("cbp", extracts / "cbp.csv")
+    arrived: list[ReadChunk] = []
 
     with pytest.raises(ExtractRefused, match="exit code 3"):
-        list(read_chunks_beside(scan, 100))
+        arrived.extend(read_chunks_beside(scan, 100, readers=2))
+    assert [chunk.numbers[0] for chunk in arrived] == [1]
+    assert multiprocessing.active_children() == []

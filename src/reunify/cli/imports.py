@@ -6,6 +6,7 @@ nothing written.
 """
 
 import argparse
+import gc
 import getpass
 from pathlib import Path
 
@@ -17,6 +18,9 @@ from reunify.imports.services import extract_import
 
 
 def import_extract(arguments: argparse.Namespace) -> int:
+    # What is loaded by now lives as long as the command: frozen, the collector stops
+    # walking it again and again while the import's chunks churn.
+    gc.freeze()
     path = Path(arguments.file)
     with progress_bar(f"Importing {path.name}", unit=" rows") as bar:
 

@@ -12,6 +12,7 @@ import hashlib
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from reunify.imports.errors import ExtractRefused
@@ -129,15 +130,22 @@ def agreed_order(votes: dict[DateOrder, int]) -> DateOrder | None:
     return order if most / total >= ORDER_AGREEMENT else None
 
 
-def extract_rows(scan: ExtractScan) -> Iterator[ExtractRow]:
-    """Every data row of a scanned file, in order."""
-    width = len(scan.header.headings)
+def chunked_fields(scan: ExtractScan, size: int) -> Iterator[tuple[int, list[list[str]]]]:
+    """The file's data rows as lists of fields, `size` at a time, each chunk with the
+    number of its first row: cheap to skip for a reader that reads only some chunks."""
     rows = table_rows(scan.path)
     next(rows, None)
-    for number, fields in enumerate(rows, start=1):
-        problem = None
-        if not any(field.strip() for field in fields):
-            problem = "the row is empty"
-        elif len(fields) != width:
-            problem = f"the row has {len(fields)} fields; the header has {width}"
-        yield ExtractRow(number, fields, problem)
+    first = 1
+    while chunk := list(islice(rows, size)):
+        yield first, chunk
+        first += len(chunk)
+
+
+def extract_row(scan: ExtractScan, number: int, fields: list[str]) -> ExtractRow:
+    width = len(scan.header.headings)
+    problem = None
+    if not any(field.strip() for field in fields):
+        problem = "the row is empty"
+    elif len(fields) != width:
+        problem = f"the row has {len(fields)} fields; the header has {width}"
+    return ExtractRow(number, fields, problem)

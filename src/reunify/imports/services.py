@@ -22,7 +22,7 @@ from reunify.audit.history import record_change
 from reunify.families.rules import Problem
 from reunify.imports.extract_file import ExtractScan, scan_extract
 from reunify.imports.models import RECORD_MODELS, ImportBatch, QuarantinedRow
-from reunify.imports.read_ahead import read_chunks, read_chunks_beside, second_process_helps
+from reunify.imports.read_ahead import read_chunks, read_chunks_beside, readers_that_help
 from reunify.imports.row_reading import ReadChunk
 from reunify.imports.staging import StagedKey, conflicts, staged_keys, write_records
 
@@ -57,14 +57,14 @@ def extract_import(
     dry_run: bool = False,
     progress: Callable[[int], None] = lambda rows: None,
     started: Callable[[ExtractScan], None] = lambda scan: None,
-    read_beside: bool | None = None,
+    readers: int | None = None,
 ) -> ImportCounts:
     """Import one extract; `progress` hears of each chunk's rows, `started` of the scan.
 
     A dry run reads and checks every row and writes nothing; it cannot see clashes with
     records imported before, so its counts may differ from the real import's. Rows are
-    read in a second process when `read_beside`, or by default when the file is large and
-    the machine has a spare core (`read_ahead`)."""
+    read by `readers` other processes (none: in this one), by default one per core when
+    the file is large (`read_ahead`)."""
     if actor is not None:
         require_role(actor, EXTRACT_IMPORTERS, action="import agency extracts")
     scan = scan_extract(source, path)
@@ -75,11 +75,15 @@ def extract_import(
     if batch.is_finished:
         return counts_of(batch, already_imported=True)
     tally = Tally()
-    if read_beside is None:
-        read_beside = second_process_helps(scan)
-    reading = read_chunks_beside if read_beside else read_chunks
-    # Closed on the way out, also when staging fails: a reading process ends with it.
-    with closing(reading(scan, CHUNK_ROWS)) as read_chunks_of_file:
+    if readers is None:
+        readers = readers_that_help(scan)
+    reading = (
+        read_chunks_beside(scan, CHUNK_ROWS, readers=readers)
+        if readers
+        else read_chunks(scan, CHUNK_ROWS)
+    )
+    # Closed on the way out, also when staging fails: the reading processes end with it.
+    with closing(reading) as read_chunks_of_file:
         for chunk in read_chunks_of_file:
             with transaction.atomic():
                 stage_chunk(batch, actor, chunk, tally)

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 from uuid import UUID, uuid4
 
+from django.db import connection
+
 from reunify.bulk_copy import insert_rows
 from reunify.families.rules import Problem
 from reunify.imports.models import ExtractRecord
@@ -24,13 +26,26 @@ class StagedKey(NamedTuple):
 
 
 def staged_keys(model: type[ExtractRecord], record_ids: list[str]) -> dict[str, StagedKey]:
-    """The keys of the records already staged under any of `record_ids`."""
-    found = model._default_manager.filter(record_id__in=[i for i in record_ids if i])
+    """The keys of the records already staged under any of `record_ids`.
+
+    On PostgreSQL the ids go as one array: the ORM's `IN` of a chunk's 2,000 parameters
+    cost more than the rest of staging the chunk."""
+    wanted = [record_id for record_id in record_ids if record_id]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            table = connection.ops.quote_name(model._meta.db_table)
+            query = f"SELECT record_id, batch_id, row_number, content_sha256 FROM {table} "  # noqa: S608
+            cursor.execute(query + "WHERE record_id = ANY(%s)", [wanted])
+            found = cursor.fetchall()
+    else:
+        found = list(
+            model._default_manager.filter(record_id__in=wanted).values_list(
+                "record_id", "batch_id", "row_number", "content_sha256"
+            )
+        )
     return {
         record_id: StagedKey(batch_id, row_number, content)
-        for record_id, batch_id, row_number, content in found.values_list(
-            "record_id", "batch_id", "row_number", "content_sha256"
-        )
+        for record_id, batch_id, row_number, content in found
     }
 
 

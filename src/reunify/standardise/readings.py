@@ -28,14 +28,18 @@ _NOTHING = frozenset(
 _ASCII_DIGIT = re.compile(r"[0-9]")
 
 
-@lru_cache(maxsize=1 << 14)  # extracts repeat their values; the result is immutable
 def is_blank(text: str | None) -> bool:
     """True for an empty field or one holding only a placeholder ("N/A", "UNKNOWN", "-")."""
-    if text is None:
+    if not text:
         return True
     # Folding keeps ASCII digits and no placeholder has one: ids, dates and A-numbers
-    # (most fields, each value new) skip the fold.
-    return _ASCII_DIGIT.search(text) is None and fold(text) in _NOTHING
+    # (most fields, each value new) skip the fold and the cache.
+    return _ASCII_DIGIT.search(text) is None and _is_placeholder(text)
+
+
+@lru_cache(maxsize=1 << 14)  # extracts repeat their values; the result is immutable
+def _is_placeholder(text: str) -> bool:
+    return fold(text) in _NOTHING
 
 
 @dataclass(frozen=True, slots=True)
