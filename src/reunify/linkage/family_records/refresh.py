@@ -12,6 +12,7 @@ from reunify.accounts.models import User
 from reunify.accounts.permissions import require_role
 from reunify.accounts.roles import LINKAGE_RUNNERS
 from reunify.audit.history import record_change
+from reunify.db_beside import statements_beside
 from reunify.elections.models import Election
 from reunify.families.models import (
     CustodyEpisode,
@@ -49,7 +50,7 @@ from reunify.linkage.family_records.persons_sql import (
     persons_selected,
 )
 from reunify.linkage.family_records.reunions import reunions_closing
-from reunify.linkage.family_records.units import UnitRecords, units_from
+from reunify.linkage.family_records.units import Links, UnitRecords, units_from
 from reunify.linkage.family_records.writing import (
     BATCH,
     Rows,
@@ -181,13 +182,25 @@ def _custody_selected() -> int:
     return CustodyEpisode.objects.filter(source_record__isnull=False).count()
 
 
+def _persons_and_custody_selected(seconds: dict[str, float]) -> tuple[list[UUID], int]:
+    """Persons and custody selected set-wise, timed apart; the persons' ids and how many
+    episodes."""
+    with timed(seconds, "persons"):
+        person_ids = _persons_selected()
+    with timed(seconds, "custody"):
+        episodes = _custody_selected()
+        drop_linked_table()
+    return person_ids, episodes
+
+
 def _families_from(
-    linked: LinkedRows, facilities: dict[tuple[str, str], UUID]
+    linked: LinkedRows, facilities: dict[tuple[str, str], UUID], links: Links
 ) -> tuple[UnitRecords, list[Reunion], list[Election]]:
     """Units with their memberships and separations, the reunions closing separations,
-    and historical elections, as the extract rows say."""
+    and historical elections, as the extract rows say. Reads nothing from the database:
+    on PostgreSQL it runs while persons and custody are written."""
     stations = {name: pk for (kind, name), pk in facilities.items() if kind == "BORDER_STATION"}
-    units = units_from(linked.cbp, accepted_links(), stations)
+    units = units_from(linked.cbp, links, stations)
     reunions, closes = reunions_closing(units.separations, linked)
     for separation in units.separations:
         separation.reunion_id = closes.get(separation.id)
@@ -250,16 +263,23 @@ def family_records_refresh(
                 create_linked_table()
             linked = linked_rows_of_table(LINKED) if set_wise else linked_rows()
             facilities = facilities_named(linked)
-        with timed(seconds, "persons"):
-            # Every person from the extracts is among these (or stale, and deleted below).
-            person_ids = _persons_selected() if set_wise else _persons_built(linked)
-        with timed(seconds, "custody"):
-            episodes = _custody_selected() if set_wise else _custody_built(linked, facilities)
-            if set_wise:
-                drop_linked_table()
-        with timed(seconds, "units_built"):
-            units, reunions, elections = _families_from(linked, facilities)
-            del linked  # a national run's million rows need not be held while writing
+            links = accepted_links()
+        if set_wise:
+            # PostgreSQL selects and writes persons and custody while Python builds units.
+            with (
+                statements_beside(lambda: _persons_and_custody_selected(seconds)) as written,
+                timed(seconds, "units_built"),
+            ):
+                units, reunions, elections = _families_from(linked, facilities, links)
+            person_ids, episodes = written.result()
+        else:
+            with timed(seconds, "persons"):
+                person_ids = _persons_built(linked)
+            with timed(seconds, "custody"):
+                episodes = _custody_built(linked, facilities)
+            with timed(seconds, "units_built"):
+                units, reunions, elections = _families_from(linked, facilities, links)
+        del linked  # a national run's million rows need not be held while writing
         with timed(seconds, "units"):
             spared = _write_units(units, reunions, elections, person_ids)
         with timed(seconds, "keys"):
