@@ -137,16 +137,41 @@ def linked_rows() -> LinkedRows:
     )
 
 
+# What the rules still written in Python read on PostgreSQL, where persons and custody
+# are selected set-wise: each border row's apprehension (units and separations), and only
+# the detention and shelter rows that may make a reunion or an election. The filters are
+# looser than the rules (`reunions`, `elections`), which still judge each row.
+UNIT_COLUMNS = (
+    "record_id", "event_id", "family_group", "apprehended_on", "station", "separated",
+    "separation_reason",
+)  # fmt: skip
+FOR_THE_RULES: dict[str, tuple[tuple[str, ...], str]] = {
+    "cbp": (UNIT_COLUMNS, "true"),
+    "ice": (
+        ("removed_on", "removal_country", "election", "election_form", "election_on",
+         "notice_language", "interpreter_language", "counsel_advised"),
+        "removed_on IS NOT NULL OR election <> ''",
+    ),
+    "orr": (
+        ("discharge_type", "discharged_on", "shelter"),
+        "discharge_type = 'REUNIFIED_WITH_PARENT'",
+    ),
+}  # fmt: skip
+
+
 def linked_rows_of_table(table: str) -> LinkedRows:
-    """The same rows, from the linked rows' table (`linked_table`, PostgreSQL): one pass
-    over rows already joined to their persons, in the same order."""
+    """The rows the Python rules need (`FOR_THE_RULES`), from the linked rows' table
+    (`linked_table`, PostgreSQL): one pass over rows already joined to their persons, in
+    the same order as `linked_rows`."""
 
     def rows(source: str) -> list[Row]:
-        columns = (*COLUMNS_OF[source], "person_id", "source_record")
+        wanted, where = FOR_THE_RULES[source]
+        columns = (*wanted, "person_id", "source_record")
         row_type = _row_type(source, columns)
         with connection.chunked_cursor() as cursor:
             cursor.execute(
-                f"SELECT {', '.join(columns)} FROM {table} WHERE source = %s ORDER BY seq",  # noqa: S608
+                f"SELECT {', '.join(columns)} FROM {table} "  # noqa: S608
+                f"WHERE source = %s AND ({where}) ORDER BY seq",
                 [source],
             )
             found: list[Row] = []

@@ -61,6 +61,7 @@ from reunify.linkage.family_records.writing import (
 )
 from reunify.linkage.models import FamilyLink, FamilyLinkStatus, LinkageRun
 from reunify.linkage.stage_clock import timed
+from reunify.sql_literal import literal
 from reunify.tracing.models import TracingCase
 from reunify.tracing.services import tracing_cases_refresh_denormalised
 from reunify.vocabulary import CustodyKind, ElectionOrigin
@@ -103,11 +104,39 @@ def accepted_links() -> dict[tuple[UUID, UUID], float]:
     }
 
 
-def facilities_named(linked: LinkedRows) -> dict[tuple[str, str], UUID]:
-    wanted = {(CustodyKind.BORDER_STATION.value, row["station"]) for row in linked.cbp}
-    wanted |= {(CustodyKind.DETENTION_FACILITY.value, row["facility"]) for row in linked.ice}
-    wanted |= {(CustodyKind.SHELTER.value, row["shelter"]) for row in linked.orr}
-    wanted = {(kind, name) for kind, name in wanted if name}
+# Where each source's rows name the facility that held the person.
+FACILITY_COLUMNS = {
+    "cbp": (CustodyKind.BORDER_STATION, "station"),
+    "ice": (CustodyKind.DETENTION_FACILITY, "facility"),
+    "orr": (CustodyKind.SHELTER, "shelter"),
+}
+
+
+def facility_names(linked: LinkedRows) -> set[tuple[str, str]]:
+    """Each (kind, name) of facility the rows name."""
+    rows_of = {"cbp": linked.cbp, "ice": linked.ice, "orr": linked.orr}
+    return {
+        (kind.value, row[column])
+        for source, (kind, column) in FACILITY_COLUMNS.items()
+        for row in rows_of[source]
+        if row[column]
+    }
+
+
+def facility_names_in(table: str) -> set[tuple[str, str]]:
+    """The same, of the linked rows' table (`linked_table`)."""
+    named = " UNION ".join(
+        f"SELECT DISTINCT {literal(kind)}, {column} FROM {table} "  # noqa: S608
+        f"WHERE source = {literal(source)} AND {column} <> ''"
+        for source, (kind, column) in FACILITY_COLUMNS.items()
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(named)
+        return {(kind, name) for kind, name in cursor.fetchall()}
+
+
+def facilities_named(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], UUID]:
+    """The facilities `wanted` (kind, name), created if new, by (kind, name)."""
     Facility.objects.bulk_create(
         [Facility(kind=kind, name=name) for kind, name in sorted(wanted)],
         ignore_conflicts=True,
@@ -261,8 +290,11 @@ def family_records_refresh(
             refresh_statistics()
             if set_wise:
                 create_linked_table()
-            linked = linked_rows_of_table(LINKED) if set_wise else linked_rows()
-            facilities = facilities_named(linked)
+                linked = linked_rows_of_table(LINKED)
+                facilities = facilities_named(facility_names_in(LINKED))
+            else:
+                linked = linked_rows()
+                facilities = facilities_named(facility_names(linked))
             links = accepted_links()
         if set_wise:
             # PostgreSQL selects and writes persons and custody while Python builds units.
