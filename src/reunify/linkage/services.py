@@ -123,21 +123,21 @@ def linkage_run(
         del doubtful
         # Linked records and the review queue written.
         run.seconds["write_linked"] = round(time.perf_counter() - clock, 2)
-        started = time.perf_counter()
-        found_links = apply_family_decisions(
-            family_links(frame, as_clusters(persons)).links,
+        found_links = FamilyLinksFound(
+            frame,
+            as_clusters(persons),
             family_verdicts(),
             persons={str(person) for person in persons.values()},
+            seconds=run.seconds,
         )
-        del frame, persons
-        run.seconds["family_links"] = round(time.perf_counter() - started, 2)
+        del frame, persons  # held by `found_links` until the links are found
         started = time.perf_counter()
-        links_replace(run, found_links)
+        family_records_refresh(actor=actor, run=run, links=found_links.accepted)
+        run.seconds["family_records"] = round(time.perf_counter() - started, 2)
+        started = time.perf_counter()
+        links_replace(run, found_links.links)
         del found_links
         run.seconds["write_links"] = round(time.perf_counter() - started, 2)
-        started = time.perf_counter()
-        family_records_refresh(actor=actor, run=run)
-        run.seconds["family_records"] = round(time.perf_counter() - started, 2)
         run.save(update_fields=["seconds"])
         record_change(
             actor=actor,
@@ -156,6 +156,48 @@ def linkage_run(
             },
         )
     return run
+
+
+class FamilyLinksFound:
+    """The run's parent-child links, found when the family-records refresh asks for them:
+    on PostgreSQL while the server writes persons and custody, so the two share the
+    machine's cores. Lets go of the linkage table once done."""
+
+    def __init__(
+        self,
+        frame: pd.DataFrame,
+        clusters: pd.DataFrame,
+        verdicts: dict[tuple[str, str], str],
+        *,
+        persons: set[str],
+        seconds: dict[str, Any],
+    ) -> None:
+        self._inputs: tuple[pd.DataFrame, pd.DataFrame] | None = (frame, clusters)
+        self._verdicts, self._persons, self._seconds = verdicts, persons, seconds
+        self.links = pd.DataFrame(columns=list(LINK_COLUMNS))
+
+    def accepted(self) -> dict[tuple[uuid.UUID, uuid.UUID], float]:
+        """Find the links (`links`: LINK_COLUMNS, review decisions applied); the accepted
+        ones' confidence by (parent, child), as `accepted_links` reads them once written."""
+        if self._inputs is None:
+            raise RuntimeError("a run's family links are found once")
+        started = time.perf_counter()
+        frame, clusters = self._inputs
+        self._inputs = None
+        self.links = apply_family_decisions(
+            family_links(frame, clusters).links, self._verdicts, persons=self._persons
+        )
+        self._seconds["family_links"] = round(time.perf_counter() - started, 2)
+        accepted = self.links[self.links["status"] == "accepted"]
+        return {
+            (uuid.UUID(str(parent)), uuid.UUID(str(child))): float(confidence)
+            for parent, child, confidence in zip(
+                accepted["parent_person_id"],
+                accepted["child_person_id"],
+                accepted["confidence"],
+                strict=True,
+            )
+        }
 
 
 def family_verdicts() -> dict[tuple[str, str], str]:

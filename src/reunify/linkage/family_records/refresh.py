@@ -1,7 +1,7 @@
 """`family_records_refresh`: the families and elections tables brought in line with the
 latest linkage run, in one transaction with its history entry."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass
 from uuid import UUID
@@ -267,12 +267,19 @@ def _write_units(
 
 @transaction.atomic
 def family_records_refresh(
-    *, actor: User | None, run: LinkageRun, set_wise: bool | None = None
+    *,
+    actor: User | None,
+    run: LinkageRun,
+    set_wise: bool | None = None,
+    links: Callable[[], Links] = accepted_links,
 ) -> RefreshCounts:
     """Write what the extracts say of each person `run` resolved (see the package doc).
 
     Persons and custody are selected set-wise in the database when `set_wise` (by
-    default on PostgreSQL), else built here; both ways give the same rows.
+    default on PostgreSQL), else built here; both ways give the same rows. The accepted
+    parent-child links come from `links`: by default the table; a linkage run passes the
+    work that finds them, which then runs while the server writes persons and custody (it
+    must not use the database).
 
     Adds the seconds of its parts to `run.seconds` ("family_records.persons", …); the
     caller saves them. Each part lets go of what it built once written: a national run
@@ -295,22 +302,22 @@ def family_records_refresh(
             else:
                 linked = linked_rows()
                 facilities = facilities_named(facility_names(linked))
-            links = accepted_links()
         if set_wise:
-            # PostgreSQL selects and writes persons and custody while Python builds units.
-            with (
-                statements_beside(lambda: _persons_and_custody_selected(seconds)) as written,
-                timed(seconds, "units_built"),
-            ):
-                units, reunions, elections = _families_from(linked, facilities, links)
+            # PostgreSQL selects and writes persons and custody while Python finds the
+            # links (if asked to) and builds units.
+            with statements_beside(lambda: _persons_and_custody_selected(seconds)) as written:
+                accepted = links()
+                with timed(seconds, "units_built"):
+                    units, reunions, elections = _families_from(linked, facilities, accepted)
             person_ids, episodes = written.result()
         else:
+            accepted = links()
             with timed(seconds, "persons"):
                 person_ids = _persons_built(linked)
             with timed(seconds, "custody"):
                 episodes = _custody_built(linked, facilities)
             with timed(seconds, "units_built"):
-                units, reunions, elections = _families_from(linked, facilities, links)
+                units, reunions, elections = _families_from(linked, facilities, accepted)
         del linked  # a national run's million rows need not be held while writing
         with timed(seconds, "units"):
             spared = _write_units(units, reunions, elections, person_ids)
