@@ -13,7 +13,7 @@ import pandas as pd
 
 from reunify.imports.extract_file import scan_extract
 from reunify.imports.read_ahead import read_chunks
-from reunify.linkage.contract import SOURCES, contract_frame, stacked
+from reunify.linkage.contract import SOURCES, contract_columns, stacked
 
 CHUNK_ROWS = 10_000
 
@@ -40,7 +40,7 @@ def records_frame(directory: Path) -> pd.DataFrame:
     # A file whose every row an import would quarantine adds no rows (and no columns).
     frame = stacked(
         [
-            contract_frame(source, pd.DataFrame.from_records(rows))
+            contract_columns(source, pd.DataFrame.from_records(rows))
             for source, rows in found.items()
             if rows
         ]

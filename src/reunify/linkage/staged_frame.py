@@ -5,7 +5,7 @@ from typing import Any
 import pandas as pd
 
 from reunify.imports.models import RECORD_MODELS
-from reunify.linkage.contract import contract_frame, stacked
+from reunify.linkage.contract import contract_columns, stacked
 
 STAGED_FIELDS = (
     "record_id", "given_names_key", "first_surname_key", "second_surname_key", "birth_date",
@@ -35,5 +35,5 @@ def staged_fields(source: str) -> pd.DataFrame:
 
 def staged_frame() -> pd.DataFrame:
     """Every staged record of every source as a row of the linkage table."""
-    parts = [contract_frame(source, staged_fields(source)) for source in RECORD_MODELS]
+    parts = [contract_columns(source, staged_fields(source)) for source in RECORD_MODELS]
     return stacked(parts)
