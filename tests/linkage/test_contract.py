@@ -58,3 +58,17 @@ def test_sources_stack_in_order_numbered_from_zero() -> None:
     assert list(table["unique_id"]) == ["cbp:R1", "orr:R2"]
     assert list(table.index) == [0, 1]
     assert list(stacked([]).columns) == list(CONTRACT_COLUMNS)
+
+
+def test_equal_texts_become_one_object_and_empty_text_null() -> None:
+    # Read from the database, every row's "GT" is a string of its own.
+    rows = [PERSON | BORDER | {"record_id": f"R{n}", "citizenship": "".join(["G", "T"])}
+            for n in range(3)]  # fmt: skip
+    rows[2]["citizenship"] = ""
+
+    table = contract_frame("cbp", pd.DataFrame(rows))
+
+    first, second, third = table["citizenship"]
+    assert first == "GT"
+    assert second is first
+    assert third is None

@@ -29,11 +29,15 @@ CONTRACT_COLUMNS = (
 
 
 def _or_none(values: "pd.Series[Any]") -> "pd.Series[Any]":
-    """Empty text as null, as linkage reads a missing value. (At once, not a value at a
-    time: ids and A-numbers hardly repeat.)"""
-    found = values.to_numpy(dtype=object, copy=True)
-    found[found == ""] = None
-    return pd.Series(found, index=values.index, dtype=object)
+    """Empty text as null, as linkage reads a missing value. Equal texts become one
+    object: a national table holds a million rows of a few countries and sexes, read from
+    the database as a million separate strings."""
+    codes, distinct = pd.factorize(values)
+    # Each distinct text, then the None a null (code -1) takes.
+    said = np.empty(len(distinct) + 1, dtype=object)
+    said[:-1] = distinct
+    said[:-1][said[:-1] == ""] = None
+    return pd.Series(said[codes], index=values.index, dtype=object)
 
 
 def _joined(first: "pd.Series[Any]", second: "pd.Series[Any]") -> "pd.Series[Any]":
@@ -113,7 +117,12 @@ def contract_columns(source: str, fields: pd.DataFrame) -> dict[str, Any]:
         table["parent_phone"] = _or_none(fields["parent_phone"])
         table["parent_a_number"] = _or_none(fields["parent_a_number"])
     nothing = np.full(len(fields), None, dtype=object)
-    return {column: table.get(column, nothing) for column in CONTRACT_COLUMNS}
+    # Copies, not views: a view would keep `fields` (every value read) alive as long as
+    # the columns.
+    return {
+        column: np.array(table[column], copy=True) if column in table else nothing
+        for column in CONTRACT_COLUMNS
+    }
 
 
 def stacked(tables: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
