@@ -45,12 +45,13 @@ def each_distinct(values: Sequence[K], read: Callable[[K], V]) -> list[V]:
 
 def tidy_text(raw: str, column: str, limit: int, required: bool) -> Cell:
     value = " ".join(raw.split())
-    if required and is_blank(value):
+    blank = is_blank(value)
+    if required and blank:
         return Cell("", (Problem(column, f"missing required field: {column}"),))
     if len(value) > limit:
         message = f"{column} is {len(value)} characters long; at most {limit}"
         return Cell("", (Problem(column, message),))
-    return Cell("" if is_blank(value) else value)
+    return Cell("" if blank else value)
 
 
 def date_reading(raw: str, column: str, order: DateOrder | None, required: bool) -> Cell:

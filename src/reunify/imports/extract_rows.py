@@ -7,7 +7,9 @@ from typing import Any
 from reunify.imports.column_reader import ColumnReader, each_distinct
 from reunify.imports.sources import Source
 from reunify.standardise import (
+    Phone,
     Reading,
+    given_names_unit,
     parse_reported_parent,
     standard_a_number,
     standard_country,
@@ -17,10 +19,9 @@ from reunify.standardise import (
     standard_phone,
     standard_relationship,
     standard_sex,
+    surname_units,
 )
 from reunify.standardise.name_words import NameUnit
-from reunify.standardise.names import given_names_unit, surname_units
-from reunify.standardise.phones import Phone
 from reunify.vocabulary import ElectionForm, ElectionOption
 
 DISCHARGE_TYPES = ("REUNIFIED_WITH_PARENT", "SPONSOR", "AGED_OUT", "OTHER")

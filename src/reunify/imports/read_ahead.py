@@ -1,10 +1,11 @@
-"""An extract's rows read and standardised in chunks, in this process or in a second one.
+"""An extract's rows read and standardised in chunks, in this process or in others.
 
-Reading a row (parsing, standardising names, dates, countries…) is two thirds of an
-import's work and needs no database; staging it is the rest. On a machine with a spare
-core a second process reads ahead while this one stages, a few chunks at most, so memory
-stays flat whatever the file's size. Chunks arrive in the file's order either way, so an
-import's result does not depend on which way it was read.
+Reading a row (parsing, standardising names, dates, countries…) is most of an import's
+work and needs no database; staging it is the rest. On a machine with more than one core,
+one forked process per core reads ahead, taking turns by chunk, while this one stages, a
+few chunks at most each, so memory stays flat whatever the file's size. Chunks arrive in
+the file's order either way, so an import's result does not depend on which way it was
+read.
 """
 
 import gc
@@ -21,7 +22,7 @@ from reunify.imports.errors import ExtractRefused
 from reunify.imports.extract_file import ExtractScan, chunked_fields, extract_row
 from reunify.imports.row_reading import ReadChunk, read_chunk
 
-# Chunks read ahead of the one being staged: enough to keep both processes busy.
+# Chunks each reader reads ahead of the one being staged: enough to keep them busy.
 CHUNKS_AHEAD = 4
 # Below this many rows starting a process costs more than it saves.
 ROWS_WORTH_A_PROCESS = 20_000
