@@ -15,6 +15,8 @@ from reunify.linkage.family_records.persons import identifiers_of, languages_of
 from reunify.linkage.family_records.record_keys import NAMESPACE, record_uuid
 from reunify.linkage.family_records.writing import (
     _row_values,
+    indexes_built_whole,
+    insert,
     keys_checked_whole,
     new,
     replace,
@@ -190,6 +192,64 @@ def test_a_row_pointing_nowhere_fails_a_first_load_and_leaves_the_keys() -> None
 
     assert _foreign_keys() == before
     assert not PersonLanguage.objects.exists()
+
+
+def _indexes(*models_: type[models.Model]) -> list[tuple[str, ...]]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tablename, indexname, indexdef FROM pg_indexes "
+            "WHERE tablename = ANY(%s) ORDER BY 1, 2",
+            [[model._meta.db_table for model in models_]],
+        )
+        return cursor.fetchall()
+
+
+def _constraints(*models_: type[models.Model]) -> list[tuple[str, ...]]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+            "FROM pg_constraint WHERE conrelid::regclass::text = ANY(%s) ORDER BY 1, 2",
+            [[model._meta.db_table for model in models_]],
+        )
+        return cursor.fetchall()
+
+
+@pytest.mark.django_db
+@pytest.mark.postgres_only
+def test_indexes_built_whole_come_back_as_they_were_and_keep_what_others_need() -> None:
+    written = (Person, PersonLanguage, CustodyEpisode)
+    indexes, constraints = _indexes(*written), _constraints(*written)
+    ana = new(Person, id=uuid4(), given_names="Ana", from_extracts=True)
+
+    with keys_checked_whole(written), indexes_built_whole(written):
+        during = {name for _, name, _ in _indexes(*written)}
+        insert(Person, [ana])
+        insert(PersonLanguage, [new(PersonLanguage, person_id=ana.pk, code="spa")])
+
+    # Foreign keys from elsewhere need the persons' key; custody's GiST stays.
+    assert during == {"families_person_pkey", "custody_episodes_never_overlap"}
+    assert (_indexes(*written), _constraints(*written)) == (indexes, constraints)
+    assert PersonLanguage.objects.get().person_id == ana.pk
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.postgres_only
+def test_a_row_a_unique_index_forbids_fails_a_first_load_and_leaves_the_indexes() -> None:
+    written = (Person, PersonLanguage)
+    indexes = _indexes(*written)
+    ana = new(Person, id=uuid4(), given_names="Ana", from_extracts=True)
+    twice = [new(PersonLanguage, person_id=ana.pk, code="spa") for _ in range(2)]
+
+    with (  # noqa: PT012 - the rows are written inside the block, the error comes at its end
+        pytest.raises(IntegrityError, match="person_language_once"),
+        transaction.atomic(),
+        indexes_built_whole(written),
+    ):
+        insert(Person, [ana])
+        insert(PersonLanguage, twice)
+
+    assert _indexes(*written) == indexes
+    assert not Person.objects.exists()
 
 
 @given(st.text())

@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from reunify.audit.models import HistoryEntry
 from reunify.imports.services import extract_import
@@ -46,6 +47,32 @@ def test_every_record_gets_a_person_and_ids_survive_a_rerun(extracts: Path) -> N
     scores = linkage_evaluation(extracts)
     assert scores["persons"]["f1"] > 0.98
     assert scores["persons"]["f1"] > scores["naive_baseline_persons"]["f1"]
+
+
+def _indexes_and_constraints() -> list[tuple[str, ...]]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tablename, indexname, indexdef FROM pg_indexes "
+            "WHERE tablename LIKE 'linkage_%' OR tablename LIKE 'families_%' "
+            "UNION ALL SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+            "FROM pg_constraint WHERE conrelid::regclass::text LIKE ANY "
+            "(ARRAY['linkage_%', 'families_%']) ORDER BY 1, 2, 3"
+        )
+        return cursor.fetchall()
+
+
+@pytest.mark.postgres_only
+def test_a_first_run_builds_indexes_and_checks_keys_whole_and_leaves_them_as_they_were(
+    extracts: Path,
+) -> None:
+    import_all(extracts)
+    before = _indexes_and_constraints()
+
+    linkage_run(actor=None, actor_label="test")
+
+    assert _indexes_and_constraints() == before
+    assert LinkedRecord.objects.count() == staged_count()
+    assert FamilyLink.objects.exists()
 
 
 def test_the_persons_export_holds_each_imported_record_once(extracts: Path) -> None:

@@ -54,6 +54,7 @@ from reunify.linkage.family_records.units import Links, UnitRecords, units_from
 from reunify.linkage.family_records.writing import (
     BATCH,
     Rows,
+    indexes_built_whole,
     keys_checked_whole,
     remove_stale,
     replace,
@@ -69,6 +70,9 @@ from reunify.vocabulary import CustodyKind, ElectionOrigin
 # The tables the refresh writes; on a first load the keys between them are checked whole.
 KEYED_TOGETHER = (Person, PersonLanguage, PersonIdentifier, CustodyEpisode, Facility, FamilyUnit,
                   Membership, Reunion, Separation, Election)  # fmt: skip
+# The tables a first load fills in bulk; their indexes are built once it has. (The others
+# are small, or written with ON CONFLICT, which needs its unique index there.)
+BUILT_WHOLE = (Person, PersonLanguage, PersonIdentifier, CustodyEpisode, FamilyUnit, Membership)
 
 
 @dataclass(frozen=True)
@@ -147,6 +151,17 @@ def facilities_named(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], UUID
         for pk, kind, name in Facility.objects.values_list("pk", "kind", "name")
         if (kind, name) in wanted
     }
+
+
+def _first_load() -> bool:
+    """Nothing written from the extracts yet: every write of the refresh inserts, none
+    needs an index to find the row it would overwrite."""
+    return not (
+        Person.objects.filter(from_extracts=True).exists()
+        or CustodyEpisode.objects.exclude(source_record=None).exists()
+        or FamilyUnit.objects.exclude(source_record=None).exists()
+        or Membership.objects.exclude(source_record=None).exists()
+    )
 
 
 def _write_persons(
@@ -289,10 +304,11 @@ def family_records_refresh(
     if set_wise is None:
         set_wise = connection.vendor == "postgresql"
     seconds: dict[str, float] = {}
-    keys = ExitStack()
-    if not Person.objects.filter(from_extracts=True).exists():  # a first load
+    keys, indexes = ExitStack(), ExitStack()
+    if _first_load():
         keys.enter_context(keys_checked_whole(KEYED_TOGETHER))
-    with keys:
+        indexes.enter_context(indexes_built_whole(BUILT_WHOLE))
+    with keys, indexes:
         with timed(seconds, "read"):
             refresh_statistics()
             if set_wise:
@@ -321,6 +337,8 @@ def family_records_refresh(
         del linked  # a national run's million rows need not be held while writing
         with timed(seconds, "units"):
             spared = _write_units(units, reunions, elections, person_ids)
+        with timed(seconds, "indexes"):
+            indexes.close()
         with timed(seconds, "keys"):
             keys.close()
     with timed(seconds, "tracing_facts"):
