@@ -70,9 +70,11 @@ from reunify.vocabulary import CustodyKind, ElectionOrigin
 # The tables the refresh writes; on a first load the keys between them are checked whole.
 KEYED_TOGETHER = (Person, PersonLanguage, PersonIdentifier, CustodyEpisode, Facility, FamilyUnit,
                   Membership, Reunion, Separation, Election)  # fmt: skip
-# The tables a first load fills in bulk; their indexes are built once it has. (The others
-# are small, or written with ON CONFLICT, which needs its unique index there.)
-BUILT_WHOLE = (Person, PersonLanguage, PersonIdentifier, CustodyEpisode, FamilyUnit, Membership)
+# The tables a first load fills in bulk; their indexes are built once it has (the persons'
+# and custody's while Python still builds units). The others are small, or written with
+# ON CONFLICT, which needs its unique index there.
+PERSONS_BUILT_WHOLE = (Person, PersonLanguage, PersonIdentifier, CustodyEpisode)
+UNITS_BUILT_WHOLE = (FamilyUnit, Membership)
 
 
 @dataclass(frozen=True)
@@ -226,14 +228,18 @@ def _custody_selected() -> int:
     return CustodyEpisode.objects.filter(source_record__isnull=False).count()
 
 
-def _persons_and_custody_selected(seconds: dict[str, float]) -> tuple[list[UUID], int]:
-    """Persons and custody selected set-wise, timed apart; the persons' ids and how many
-    episodes."""
+def _persons_and_custody_selected(
+    seconds: dict[str, float], indexes: ExitStack
+) -> tuple[list[UUID], int]:
+    """Persons and custody selected set-wise, then their `indexes` built, timed apart; the
+    persons' ids and how many episodes."""
     with timed(seconds, "persons"):
         person_ids = _persons_selected()
     with timed(seconds, "custody"):
         episodes = _custody_selected()
         drop_linked_table()
+    with timed(seconds, "person_indexes"):
+        indexes.close()
     return person_ids, episodes
 
 
@@ -304,11 +310,12 @@ def family_records_refresh(
     if set_wise is None:
         set_wise = connection.vendor == "postgresql"
     seconds: dict[str, float] = {}
-    keys, indexes = ExitStack(), ExitStack()
+    keys, person_indexes, unit_indexes = ExitStack(), ExitStack(), ExitStack()
     if _first_load():
         keys.enter_context(keys_checked_whole(KEYED_TOGETHER))
-        indexes.enter_context(indexes_built_whole(BUILT_WHOLE))
-    with keys, indexes:
+        person_indexes.enter_context(indexes_built_whole(PERSONS_BUILT_WHOLE))
+        unit_indexes.enter_context(indexes_built_whole(UNITS_BUILT_WHOLE))
+    with keys, person_indexes, unit_indexes:
         with timed(seconds, "read"):
             refresh_statistics()
             if set_wise:
@@ -321,7 +328,9 @@ def family_records_refresh(
         if set_wise:
             # PostgreSQL selects and writes persons and custody while Python finds the
             # links (if asked to) and builds units.
-            with statements_beside(lambda: _persons_and_custody_selected(seconds)) as written:
+            with statements_beside(
+                lambda: _persons_and_custody_selected(seconds, person_indexes)
+            ) as written:
                 accepted = links()
                 with timed(seconds, "units_built"):
                     units, reunions, elections = _families_from(linked, facilities, accepted)
@@ -332,13 +341,15 @@ def family_records_refresh(
                 person_ids = _persons_built(linked)
             with timed(seconds, "custody"):
                 episodes = _custody_built(linked, facilities)
+            with timed(seconds, "person_indexes"):
+                person_indexes.close()
             with timed(seconds, "units_built"):
                 units, reunions, elections = _families_from(linked, facilities, accepted)
         del linked  # a national run's million rows need not be held while writing
         with timed(seconds, "units"):
             spared = _write_units(units, reunions, elections, person_ids)
-        with timed(seconds, "indexes"):
-            indexes.close()
+        with timed(seconds, "unit_indexes"):
+            unit_indexes.close()
         with timed(seconds, "keys"):
             keys.close()
     with timed(seconds, "tracing_facts"):
