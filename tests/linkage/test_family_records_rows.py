@@ -2,6 +2,7 @@
 model's own constructor would, and write as the ORM would write them."""
 
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from uuid import UUID, uuid4, uuid5
 
 import pytest
@@ -15,6 +16,7 @@ from reunify.linkage.family_records.persons import identifiers_of, languages_of
 from reunify.linkage.family_records.record_keys import NAMESPACE, record_uuid
 from reunify.linkage.family_records.writing import (
     _row_values,
+    encoded,
     indexes_built_whole,
     insert,
     keys_checked_whole,
@@ -32,14 +34,22 @@ def _attributes(instance: models.Model) -> dict[str, object]:
 @pytest.mark.parametrize(
     ("model", "values"),
     [
-        (Person, {"id": uuid4(), "given_names": "Ana", "first_surname": "López",
-                  "birth_date": date(2011, 5, 6), "from_extracts": True}),
+        (
+            Person,
+            {
+                "id": uuid4(),
+                "given_names": "Ana",
+                "first_surname": "López",
+                "birth_date": date(2011, 5, 6),
+                "from_extracts": True,
+            },
+        ),
         (PersonLanguage, {"person_id": uuid4(), "code": "quc", "is_primary": True}),
         (Membership, {"id": uuid4(), "family_unit_id": uuid4(), "person_id": uuid4()}),
         (CustodyEpisode, {"id": uuid4(), "person_id": uuid4(), "kind": CustodyKind.SHELTER}),
         (Election, {"id": uuid4(), "parent_id": uuid4()}),
     ],
-)  # fmt: skip
+)
 def test_a_row_built_fast_holds_what_the_constructor_gives(
     model: type[models.Model], values: dict[str, object]
 ) -> None:
@@ -96,8 +106,9 @@ def _episode(person_id: UUID, key: str, kind: CustodyKind, start: int, end: int 
 @pytest.mark.django_db
 @pytest.mark.postgres_only
 def test_a_rerun_rewrites_only_what_changed_and_moves_a_timeline_whole() -> None:
-    ana, luis = (new(Person, id=uuid4(), given_names=name, from_extracts=True)
-                 for name in ("Ana", "Luis"))  # fmt: skip
+    ana, luis = (
+        new(Person, id=uuid4(), given_names=name, from_extracts=True) for name in ("Ana", "Luis")
+    )
     upsert(Person, [ana, luis])
     first = [
         _episode(ana.pk, "cbp:1", CustodyKind.BORDER_STATION, 0, None),
@@ -110,8 +121,9 @@ def test_a_rerun_rewrites_only_what_changed_and_moves_a_timeline_whole() -> None
 
     # the next run: Ana was moved on to detention, Luis's timeline is as it was
     luis_again = new(Person, id=luis.pk, given_names="Luis", from_extracts=True)
-    upsert(Person, [new(Person, id=ana.pk, given_names="Ana María", from_extracts=True),
-                    luis_again])  # fmt: skip
+    upsert(
+        Person, [new(Person, id=ana.pk, given_names="Ana María", from_extracts=True), luis_again]
+    )
     second = [
         _episode(ana.pk, "cbp:1", CustodyKind.BORDER_STATION, 0, 2),
         _episode(ana.pk, "ice:1", CustodyKind.DETENTION_FACILITY, 2, None),
@@ -250,6 +262,88 @@ def test_a_row_a_unique_index_forbids_fails_a_first_load_and_leaves_the_indexes(
 
     assert _indexes(*written) == indexes
     assert not Person.objects.exists()
+
+
+def _said(row: models.Model) -> dict[str, object]:
+    """What a row says, the times it was written aside."""
+    return {
+        name: value
+        for name, value in _attributes(row).items()
+        if name not in ("created_at", "updated_at")
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.postgres_only
+def test_rows_encoded_ahead_are_written_as_they_say() -> None:
+    # Given rows with every kind of value the refresh writes, text COPY must escape too
+    awkward = "Tab\there, back\\slash, new\nline, \r, \\N, \\., ñ, K\u2019iche\u2019"
+    ana = new(
+        Person,
+        id=uuid4(),
+        given_names=awkward,
+        first_surname="\\",
+        birth_date=date(2011, 5, 6),
+        birth_date_precision="DAY",
+        from_extracts=True,
+    )
+    nameless = new(Person, id=uuid4(), given_names="Bo", birth_date=None, from_extracts=True)
+    rows: dict[type[models.Model], list[models.Model]] = {
+        Person: [ana, nameless],
+        CustodyEpisode: [
+            new(
+                CustodyEpisode,
+                id=uuid4(),
+                person_id=ana.pk,
+                kind=CustodyKind.SHELTER,
+                detail=awkward,
+                started_at=datetime(2018, 6, 1, 9, 30, tzinfo=UTC),
+                source_record="orr:1",
+            )
+        ],
+        Membership: [
+            new(
+                Membership,
+                id=uuid4(),
+                family_unit_id=uuid4(),
+                person_id=ana.pk,
+                role="CHILD",
+                evidence="RECORD_LINKAGE",
+                linkage_score=0.9999991684719722,
+                source_record="cbp:1",
+            ),
+            new(
+                Membership,
+                id=uuid4(),
+                family_unit_id=uuid4(),
+                person_id=nameless.pk,
+                role="PARENT",
+                evidence="RECORD_LINKAGE",
+                verified=True,
+                verified_at=datetime(2018, 6, 2, tzinfo=UTC),
+            ),
+        ],
+    }
+
+    # When each is encoded now and written later
+    ahead = {model: encoded(model, written) for model, written in rows.items()}
+    with transaction.atomic():  # undone before the test's end checks the unit keys
+        for model, text in ahead.items():
+            insert(model, text)
+        stored = {
+            model: {row.pk: _said(row) for row in model._default_manager.all()} for model in rows
+        }
+        transaction.set_rollback(True)
+
+    # Then the table holds what the rows say
+    assert stored == {
+        model: {row.pk: _said(row) for row in written} for model, written in rows.items()
+    }
+
+
+def test_only_values_copy_knows_are_encoded() -> None:
+    with pytest.raises(TypeError, match="Decimal"):
+        encoded(Membership, [new(Membership, id=uuid4(), linkage_score=Decimal("0.5"))])
 
 
 @given(st.text())

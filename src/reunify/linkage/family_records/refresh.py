@@ -54,6 +54,7 @@ from reunify.linkage.family_records.units import Links, UnitRecords, units_from
 from reunify.linkage.family_records.writing import (
     BATCH,
     Rows,
+    encoded,
     indexes_built_whole,
     keys_checked_whole,
     remove_stale,
@@ -258,10 +259,18 @@ def _families_from(
 
 
 def _write_units(
-    units: UnitRecords, reunions: list[Reunion], elections: list[Election], person_ids: list[UUID]
+    units: UnitRecords,
+    reunions: list[Reunion],
+    elections: list[Election],
+    person_ids: list[UUID],
+    *,
+    unit_rows: Rows[FamilyUnit],
+    membership_rows: Rows[Membership],
 ) -> int:
-    """Write them; remove what the extracts no longer say, stale persons too. Returns how
-    many stale rows were spared because something recorded here points at them."""
+    """Write them, the units and memberships as `unit_rows` and `membership_rows` (the
+    same, perhaps encoded already); remove what the extracts no longer say, stale persons
+    too. Returns how many stale rows were spared because something recorded here points
+    at them."""
     # The rows earlier runs wrote from the extracts.
     separations = Separation.objects.exclude(source_record=None)
     reunions_written = Reunion.objects.exclude(source_record=None)
@@ -273,12 +282,12 @@ def _write_units(
     # Nothing points at memberships (as at custody episodes, above). Their units are
     # written below: the foreign keys are checked when the run commits (or, on a first
     # load, when they are added back).
-    replace(Membership, units.memberships, Membership.objects.exclude(source_record=None))
+    replace(Membership, membership_rows, Membership.objects.exclude(source_record=None))
     spared += remove_stale(Election, elections_written, (e.pk for e in elections))
     spared += remove_stale(FamilyUnit, units_written, (u.pk for u in units.units))
     spared += remove_stale(Person, Person.objects.filter(from_extracts=True), person_ids)
 
-    upsert(FamilyUnit, units.units, units_written)
+    upsert(FamilyUnit, unit_rows, units_written)
     upsert(Reunion, reunions, reunions_written)
     upsert(Separation, [s for s in units.separations if s.reunion_id is not None], separations)
     upsert(Separation, [s for s in units.separations if s.reunion_id is None])
@@ -327,13 +336,16 @@ def family_records_refresh(
                 facilities = facilities_named(facility_names(linked))
         if set_wise:
             # PostgreSQL selects and writes persons and custody while Python finds the
-            # links (if asked to) and builds units.
+            # links (if asked to), builds units and encodes them for their write.
             with statements_beside(
                 lambda: _persons_and_custody_selected(seconds, person_indexes)
             ) as written:
                 accepted = links()
                 with timed(seconds, "units_built"):
                     units, reunions, elections = _families_from(linked, facilities, accepted)
+                with timed(seconds, "units_encoded"):
+                    unit_rows: Rows[FamilyUnit] = encoded(FamilyUnit, units.units)
+                    membership_rows: Rows[Membership] = encoded(Membership, units.memberships)
             person_ids, episodes = written.result()
         else:
             accepted = links()
@@ -345,9 +357,18 @@ def family_records_refresh(
                 person_indexes.close()
             with timed(seconds, "units_built"):
                 units, reunions, elections = _families_from(linked, facilities, accepted)
+            unit_rows, membership_rows = units.units, units.memberships
         del linked  # a national run's million rows need not be held while writing
         with timed(seconds, "units"):
-            spared = _write_units(units, reunions, elections, person_ids)
+            spared = _write_units(
+                units,
+                reunions,
+                elections,
+                person_ids,
+                unit_rows=unit_rows,
+                membership_rows=membership_rows,
+            )
+            del unit_rows, membership_rows
         with timed(seconds, "unit_indexes"):
             unit_indexes.close()
         with timed(seconds, "keys"):

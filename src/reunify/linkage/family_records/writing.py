@@ -11,7 +11,7 @@ deleted unless something recorded here points at it; then it stays, and is count
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from operator import attrgetter
 from typing import Any, TypeVar
@@ -85,7 +85,73 @@ def _defaults(
     return fixed, made, frozenset(f.attname for f in fields)
 
 
-Rows = Iterable[Model] | Selected
+@dataclass(frozen=True)
+class Encoded:
+    """Rows encoded for COPY ahead of their write (`encoded`), in PostgreSQL's text format
+    and the order of the model's concrete fields: a national refresh encodes its units
+    and memberships while the server is still busy with persons and custody."""
+
+    chunks: tuple[bytes, ...]
+
+
+ENCODED_CHUNK = 10_000  # rows to a chunk: the text is built, and sent, a part at a time
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def _escaped(text: str) -> str:
+    return text.translate(_COPY_ESCAPES)
+
+
+def _null(_: None) -> str:
+    return "\\N"
+
+
+def _boolean(value: bool) -> str:
+    return "t" if value else "f"
+
+
+# How each kind of value is written, by its type (a subclass, such as a choice, by the
+# first of its bases listed here).
+_TEXT_OF: dict[type, Callable[[Any], str]] = {
+    str: _escaped,
+    type(None): _null,
+    bool: _boolean,
+    UUID: str,
+    int: str,
+    float: repr,
+    datetime: datetime.isoformat,
+    date: date.isoformat,
+}
+
+
+def _copy_text(value: Any) -> str:
+    """One value in COPY's text format, as psycopg would send it."""
+    kind = type(value)
+    text_of = _TEXT_OF.get(kind)
+    if text_of is None:
+        base = next((base for base in kind.__mro__ if base in _TEXT_OF), None)
+        if base is None:
+            raise TypeError(f"no COPY text for {kind.__name__} here")
+        text_of = _TEXT_OF[kind] = _TEXT_OF[base]
+    return text_of(value)
+
+
+def encoded(model: type[Model], rows: Iterable[Model]) -> Encoded:
+    """`rows` encoded for COPY now, written later (`insert`, `upsert`, `replace`)."""
+    values = _row_values(model, timezone.now())
+    chunks: list[bytes] = []
+    lines: list[str] = []
+    for row in rows:
+        lines.append("\t".join(map(_copy_text, values(row))) + "\n")
+        if len(lines) == ENCODED_CHUNK:
+            chunks.append("".join(lines).encode())
+            lines = []
+    if lines:
+        chunks.append("".join(lines).encode())
+    return Encoded(tuple(chunks))
+
+
+Rows = Iterable[Model] | Selected | Encoded
 
 
 def upsert(
@@ -114,8 +180,8 @@ def _write(model: type[Model], rows: Rows[Model], *, overwrite: bool) -> None:
     # `created_at` says when Reunify first knew the record: an overwrite keeps it.
     overwritten = [f for f in fields if not f.primary_key and f.name != "created_at"]
     if connection.vendor != "postgresql":
-        if isinstance(rows, Selected):
-            raise TypeError("rows selected by SQL are written on PostgreSQL only")
+        if isinstance(rows, Selected | Encoded):
+            raise TypeError("rows selected by SQL or encoded for COPY are for PostgreSQL only")
         listed = list(rows)
         for start in range(0, len(listed), BATCH):
             batch = listed[start : start + BATCH]
@@ -152,7 +218,7 @@ def replace(model: type[Model], rows: Rows[Model], existing: models.QuerySet[Mod
     overlapping) never see a half-moved timeline."""
     if connection.vendor != "postgresql":
         existing.delete()
-        insert(model, rows)  # refuses `Selected` rows
+        insert(model, rows)  # refuses `Selected` and `Encoded` rows
         return
     if not existing.exists():  # a first run: nothing to compare with
         insert(model, rows)
@@ -180,6 +246,14 @@ def replace(model: type[Model], rows: Rows[Model], existing: models.QuerySet[Mod
 def _fill(model: type[Model], rows: Rows[Model], table: str) -> None:
     """Write `rows` into `table` (quoted, with the model's columns): by COPY, or by
     INSERT … SELECT for rows selected by SQL."""
+    if isinstance(rows, Encoded):
+        with (
+            connection.cursor() as cursor,
+            cursor.copy(f"COPY {table} ({columns_of(model)}) FROM STDIN") as copy,
+        ):
+            for chunk in rows.chunks:
+                copy.write(chunk)
+        return
     if isinstance(rows, Selected):
         with connection.cursor() as cursor:
             # No parameters, no placeholders: a query of constants keeps any "%" it has.
