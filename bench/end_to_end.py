@@ -35,8 +35,8 @@ def fresh_database(server_url: str, name: str) -> str:
     return server_url.rsplit("/", 1)[0] + f"/{name}"
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """Wall seconds, peak resident GB, and stdout of one command."""
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float, str, str]:
+    """Wall seconds, peak resident GB, stdout and stderr of one command."""
     with tempfile.NamedTemporaryFile("r") as usage:
         started = time.perf_counter()
         done = subprocess.run(
@@ -51,7 +51,7 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float, str]:
             sys.exit(f"{' '.join(command)} failed: {done.stderr.strip()[-2000:]}")
         found = _PEAK.search(Path(usage.name).read_text())
     peak = int(found.group(1)) / 1024 / 1024 if found else float("nan")
-    return seconds, peak, done.stdout
+    return seconds, peak, done.stdout, done.stderr
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,17 +64,17 @@ def main(argv: list[str] | None = None) -> int:
     url = fresh_database(os.environ["DATABASE_URL"], args.database)
     env = {**os.environ, "DATABASE_URL": url}
     rows: list[tuple[str, float, float]] = []
-    seconds, peak, _ = timed([REUNIFY, "migrate"], env)
+    timed([REUNIFY, "migrate"], env)
     total = 0.0
     for source in ("cbp", "ice", "orr"):
-        seconds, peak, out = timed(
+        seconds, peak, out, _ = timed(
             [REUNIFY, "import", "--source", source, str(args.dir / f"{source}.csv")], env
         )
         counts = json.loads(out.strip().splitlines()[-1])
         rows.append((f"import {source} ({counts['read']:,} rows)", seconds, peak))
         total += seconds
     link = [REUNIFY, "link"] + (["--memory-limit", args.memory_limit] if args.memory_limit else [])
-    seconds, peak, _ = timed(link, env)
+    seconds, peak, _, said = timed(link, env)
     rows.append(("link (all stages below)", seconds, peak))
     total += seconds
     with psycopg.connect(url) as connection:
@@ -88,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {name} | {took:.1f} | {most:.2f} GB |")
     for stage, took in stages[0].items():
         print(f"| — {stage} | {took:.1f} | |")
+    # What `reunify link` does after the run's commit, as it reports it.
+    for line in said.splitlines():
+        if line.startswith(("Tracing cases:", "Removals report")):
+            print(f"\n{line}")
     return 0
 
 

@@ -342,8 +342,11 @@ def test_rows_encoded_ahead_are_written_as_they_say() -> None:
 
 
 def test_only_values_copy_knows_are_encoded() -> None:
-    with pytest.raises(TypeError, match="Decimal"):
-        encoded(Membership, [new(Membership, id=uuid4(), linkage_score=Decimal("0.5"))])
+    odd = new(Membership, id=uuid4(), family_unit_id=uuid4(), person_id=uuid4(), role="CHILD",
+              evidence="RECORD_LINKAGE", linkage_score=Decimal("0.5"))  # fmt: skip
+
+    with pytest.raises(TypeError, match="float"):
+        encoded(Membership, [odd])
 
 
 @given(st.text())

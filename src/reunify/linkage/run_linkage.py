@@ -233,8 +233,9 @@ def run_model(
             )
             clusters = _as_pandas(clustered)[["unique_id", "cluster_id"]]
             clusters = clusters.rename(columns={"cluster_id": "person_id"})
-        pairs = _as_pandas(predictions)
-        parameters = learned_parameters(linker)
+        with timed(seconds, "pairs"):
+            pairs = _as_pandas(predictions)
+            parameters = learned_parameters(linker)
     return PersonLinkage(
         clusters=clusters,
         pairs=pairs[["unique_id_l", "unique_id_r", "match_probability", "match_weight"]],

@@ -99,50 +99,61 @@ _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\
 
 
 def _escaped(text: str) -> str:
+    # Tab, newline and carriage return are not printable: most names need no escape.
+    if text.isprintable() and "\\" not in text:
+        return text
     return text.translate(_COPY_ESCAPES)
-
-
-def _null(_: None) -> str:
-    return "\\N"
 
 
 def _boolean(value: bool) -> str:
     return "t" if value else "f"
 
 
-# How each kind of value is written, by its type (a subclass, such as a choice, by the
-# first of its bases listed here).
-_TEXT_OF: dict[type, Callable[[Any], str]] = {
-    str: _escaped,
-    type(None): _null,
-    bool: _boolean,
-    UUID: str,
-    int: str,
-    float: repr,
-    datetime: datetime.isoformat,
-    date: date.isoformat,
+# How a column's values are written, by the field's type. Each is a type's own method
+# where one fits, so that a value of another type fails loudly rather than being written
+# as something else.
+_TEXT_OF_FIELD: dict[str, Callable[[Any], str]] = {
+    "CharField": _escaped,
+    "TextField": _escaped,
+    "UUIDField": UUID.__str__,
+    "BooleanField": _boolean,
+    "FloatField": float.__repr__,
+    "IntegerField": int.__repr__,
+    "PositiveIntegerField": int.__repr__,
+    "PositiveSmallIntegerField": int.__repr__,
+    "DateTimeField": datetime.isoformat,
+    "DateField": date.isoformat,
 }
 
 
-def _copy_text(value: Any) -> str:
-    """One value in COPY's text format, as psycopg would send it."""
-    kind = type(value)
-    text_of = _TEXT_OF.get(kind)
-    if text_of is None:
-        base = next((base for base in kind.__mro__ if base in _TEXT_OF), None)
-        if base is None:
-            raise TypeError(f"no COPY text for {kind.__name__} here")
-        text_of = _TEXT_OF[kind] = _TEXT_OF[base]
-    return text_of(value)
+def _column_text(field: "models.Field[Any, Any]", now: str) -> Callable[[Any], str]:
+    """How `encoded` writes the field's values: times of writing as `now`, null as \\N."""
+    if getattr(field, "auto_now", False):
+        return lambda _: now
+    # A key's values are of its target's type.
+    target = field.target_field if isinstance(field, models.ForeignKey) else field
+    text = _TEXT_OF_FIELD.get(target.get_internal_type())
+    if text is None:
+        raise TypeError(f"{field.name}: no COPY text for {target.get_internal_type()} here")
+    if getattr(field, "auto_now_add", False):
+        return lambda value: now if value is None else text(value)
+    if field.null:
+        return lambda value: "\\N" if value is None else text(value)
+    return text
 
 
 def encoded(model: type[Model], rows: Iterable[Model]) -> Encoded:
-    """`rows` encoded for COPY now, written later (`insert`, `upsert`, `replace`)."""
-    values = _row_values(model, timezone.now())
+    """`rows` encoded for COPY now, written later (`insert`, `upsert`, `replace`); as
+    `_row_values` gives them (times of writing stamped now), in COPY's text format."""
+    fields = model._meta.concrete_fields
+    now = timezone.now().isoformat()
+    texts = [_column_text(field, now) for field in fields]
+    read = attrgetter(*(field.attname for field in fields))
     chunks: list[bytes] = []
     lines: list[str] = []
     for row in rows:
-        lines.append("\t".join(map(_copy_text, values(row))) + "\n")
+        values = zip(texts, read(row), strict=True)
+        lines.append("\t".join([text(value) for text, value in values]) + "\n")
         if len(lines) == ENCODED_CHUNK:
             chunks.append("".join(lines).encode())
             lines = []
