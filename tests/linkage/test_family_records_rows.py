@@ -206,24 +206,27 @@ def test_a_row_pointing_nowhere_fails_a_first_load_and_leaves_the_keys() -> None
     assert not PersonLanguage.objects.exists()
 
 
-def _indexes(*models_: type[models.Model]) -> list[tuple[str, ...]]:
+def _catalog(query: str, *models_: type[models.Model]) -> list[tuple[str, ...]]:
+    """Rows of a catalog `query` about the models' tables (its one parameter)."""
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT tablename, indexname, indexdef FROM pg_indexes "
-            "WHERE tablename = ANY(%s) ORDER BY 1, 2",
-            [[model._meta.db_table for model in models_]],
-        )
+        cursor.execute(query, [[model._meta.db_table for model in models_]])
         return cursor.fetchall()
+
+
+def _indexes(*models_: type[models.Model]) -> list[tuple[str, ...]]:
+    return _catalog(
+        "SELECT tablename, indexname, indexdef FROM pg_indexes "
+        "WHERE tablename = ANY(%s) ORDER BY 1, 2",
+        *models_,
+    )
 
 
 def _constraints(*models_: type[models.Model]) -> list[tuple[str, ...]]:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
-            "FROM pg_constraint WHERE conrelid::regclass::text = ANY(%s) ORDER BY 1, 2",
-            [[model._meta.db_table for model in models_]],
-        )
-        return cursor.fetchall()
+    return _catalog(
+        "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+        "FROM pg_constraint WHERE conrelid::regclass::text = ANY(%s) ORDER BY 1, 2",
+        *models_,
+    )
 
 
 @pytest.mark.django_db
