@@ -8,7 +8,7 @@ per stage with each stage's peak memory.
 
 Runs the real commands (`reunify migrate`, `reunify import` for each source, `reunify link`) in a
 fresh database, each under `/usr/bin/time` for its peak resident memory, then reads the
-run's own stage timings from `linkage_linkagerun.seconds`. Prints a Markdown table.
+run's own stage timings from the command's answer. Prints a Markdown table.
 """
 
 import argparse
@@ -74,19 +74,16 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((f"import {source} ({counts['read']:,} rows)", seconds, peak))
         total += seconds
     link = [REUNIFY, "link"] + (["--memory-limit", args.memory_limit] if args.memory_limit else [])
-    seconds, peak, _, said = timed(link, env)
+    seconds, peak, out, said = timed(link, env)
     rows.append(("link (all stages below)", seconds, peak))
     total += seconds
-    with psycopg.connect(url) as connection:
-        stages = connection.execute(
-            "select seconds, records, persons from linkage_linkagerun order by started_at desc"
-        ).fetchone()
-    assert stages is not None
-    print(f"records {stages[1]:,}, persons {stages[2]:,}; import + link {total:.1f} s\n")
+    # The command's own answer has every stage, the commit included (not saved in the run).
+    run = json.loads(out.strip().splitlines()[-1])
+    print(f"records {run['records']:,}, persons {run['persons']:,}; import + link {total:.1f} s\n")
     print("| stage | seconds | peak memory |\n|---|---|---|")
     for name, took, most in rows:
         print(f"| {name} | {took:.1f} | {most:.2f} GB |")
-    for stage, took in stages[0].items():
+    for stage, took in run["seconds"].items():
         print(f"| — {stage} | {took:.1f} | |")
     # What `reunify link` does after the run's commit, as it reports it.
     for line in said.splitlines():

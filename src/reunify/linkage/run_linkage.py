@@ -8,6 +8,7 @@ default; Spark (`engine="spark"`, pyspark installed) runs the same model.
 
 import logging
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -236,6 +237,8 @@ def run_model(
         with timed(seconds, "pairs"):
             pairs = _as_pandas(predictions)
             parameters = learned_parameters(linker)
+        closing = time.perf_counter()
+    seconds["engine_closed"] = time.perf_counter() - closing
     return PersonLinkage(
         clusters=clusters,
         pairs=pairs[["unique_id_l", "unique_id_r", "match_probability", "match_weight"]],

@@ -158,6 +158,9 @@ def linkage_run(
                 "family_links_for_review": run.family_links_for_review,
             },
         )
+        committing = time.perf_counter()
+    # Known only now, so not saved with the run's other stages: the caller may report it.
+    run.seconds["commit"] = round(time.perf_counter() - committing, 2)
     return run
 
 
