@@ -375,22 +375,35 @@ def keys_checked_whole(written: Sequence[type[models.Model]]) -> Iterator[None]:
             [tables, tables],
         )
         keys = cursor.fetchall()
-        with _checks_run_first(cursor):
-            for table, name, _ in keys:
-                cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT {name}")
-    yield
-    with connection.cursor() as cursor, _checks_run_first(cursor):
-        for table, name, definition in keys:
-            cursor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {name} {definition}")
+    statements = [
+        (
+            f"ALTER TABLE {table} DROP CONSTRAINT {name}",
+            f"ALTER TABLE {table} ADD CONSTRAINT {name} {definition}",
+        )
+        for table, name, definition in keys
+    ]
+    with _dropped_then_made_again(statements):
+        yield
 
 
 @contextmanager
-def _checks_run_first(cursor: Any) -> Iterator[None]:
-    """A table with row checks still queued (keys, deferred to the commit) cannot be
-    altered: run them now, as the commit would, then defer what follows as before."""
-    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+def _dropped_then_made_again(statements: Sequence[tuple[str, str]]) -> Iterator[None]:
+    """Run each pair's first statement (a drop) now and its second (making the thing
+    again) once the block has run; not if it fails, leaving that to the transaction.
+
+    A table with row checks still queued (keys, deferred to the commit) cannot be
+    altered: they run first, as the commit would, and what follows is deferred again."""
+
+    def each(which: int) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            for pair in statements:
+                cursor.execute(pair[which])
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+    each(0)
     yield
-    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    each(1)
 
 
 @contextmanager
@@ -423,16 +436,14 @@ def indexes_built_whole(written: Sequence[type[models.Model]]) -> Iterator[None]
             [tables],
         )
         indexes = cursor.fetchall()
-        with _checks_run_first(cursor):
-            for table, index, constraint, _ in indexes:
-                if constraint is None:
-                    cursor.execute(f"DROP INDEX {index}")
-                else:
-                    cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT {constraint}")
-    yield
-    with connection.cursor() as cursor, _checks_run_first(cursor):
-        for table, _, constraint, definition in indexes:
-            if constraint is None:
-                cursor.execute(definition)
-            else:
-                cursor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {constraint} {definition}")
+    statements = [
+        (f"DROP INDEX {index}", definition)
+        if constraint is None
+        else (
+            f"ALTER TABLE {table} DROP CONSTRAINT {constraint}",
+            f"ALTER TABLE {table} ADD CONSTRAINT {constraint} {definition}",
+        )
+        for table, index, constraint, definition in indexes
+    ]
+    with _dropped_then_made_again(statements):
+        yield
