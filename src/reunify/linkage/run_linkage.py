@@ -22,6 +22,7 @@ from splink.blocking_analysis import count_comparisons_from_blocking_rules
 from splink.internals.database_api import DatabaseAPI
 from splink.internals.splink_dataframe import SplinkDataFrame
 
+from reunify.linkage.best_links import single_best_links
 from reunify.linkage.contract import SOURCES
 from reunify.linkage.person_model import (
     DETERMINISTIC_RULES,
@@ -226,19 +227,21 @@ def run_model(
                 num_chunks_right=chunks,
                 warning_mode="never",
             )
-        with timed(seconds, "cluster"):
-            clustered = linker.clustering.cluster_using_single_best_links(
-                predictions,
-                duplicate_free_datasets=list(model.duplicate_free_sources),
-                threshold_match_probability=model.threshold,
-            )
-            clusters = _as_pandas(clustered)[["unique_id", "cluster_id"]]
-            clusters = clusters.rename(columns={"cluster_id": "person_id"})
         with timed(seconds, "pairs"):
             pairs = _as_pandas(predictions)
             parameters = learned_parameters(linker)
         closing = time.perf_counter()
     seconds["engine_closed"] = time.perf_counter() - closing
+    with timed(seconds, "cluster"):
+        clusters = single_best_links(
+            pd.concat(
+                pd.DataFrame({"source": source, "unique_id": table["unique_id"]})
+                for source, table in tables.items()
+            ),
+            pairs,
+            duplicate_free_sources=model.duplicate_free_sources,
+            threshold=model.threshold,
+        ).rename(columns={"cluster_id": "person_id"})
     return PersonLinkage(
         clusters=clusters,
         pairs=pairs[["unique_id_l", "unique_id_r", "match_probability", "match_weight"]],
