@@ -18,8 +18,11 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import psycopg
 
@@ -35,23 +38,58 @@ def fresh_database(server_url: str, name: str) -> str:
     return server_url.rsplit("/", 1)[0] + f"/{name}"
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, float, str, str]:
-    """Wall seconds, peak resident GB, stdout and stderr of one command."""
+@dataclass
+class Ran:
+    """One command's wall seconds, peak resident GB and output; when (seconds after its
+    start) it first wrote to stderr and last wrote to stdout: its start-up and its exit."""
+
+    seconds: float
+    peak: float
+    out: str
+    said: str
+    first_said: float
+    last_out: float
+
+
+def timed(command: list[str], env: dict[str, str]) -> Ran:
     with tempfile.NamedTemporaryFile("r") as usage:
         started = time.perf_counter()
-        done = subprocess.run(
+        process = subprocess.Popen(
             ["/usr/bin/time", "-v", "-o", usage.name, *command],
             env=env,
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
-            check=False,
         )
+        heard: dict[str, list[tuple[float, str]]] = {"out": [], "said": []}
+
+        def listen(stream: IO[str], lines: list[tuple[float, str]]) -> None:
+            for line in stream:
+                lines.append((time.perf_counter() - started, line))
+
+        listeners = [
+            threading.Thread(target=listen, args=(process.stdout, heard["out"])),
+            threading.Thread(target=listen, args=(process.stderr, heard["said"])),
+        ]
+        for listener in listeners:
+            listener.start()
+        for listener in listeners:
+            listener.join()
+        returncode = process.wait()
         seconds = time.perf_counter() - started
-        if done.returncode != 0:
-            sys.exit(f"{' '.join(command)} failed: {done.stderr.strip()[-2000:]}")
+        said = "".join(line for _, line in heard["said"])
+        if returncode != 0:
+            sys.exit(f"{' '.join(command)} failed: {said.strip()[-2000:]}")
         found = _PEAK.search(Path(usage.name).read_text())
     peak = int(found.group(1)) / 1024 / 1024 if found else float("nan")
-    return seconds, peak, done.stdout, done.stderr
+    return Ran(
+        seconds=seconds,
+        peak=peak,
+        out="".join(line for _, line in heard["out"]),
+        said=said,
+        first_said=heard["said"][0][0] if heard["said"] else float("nan"),
+        last_out=heard["out"][-1][0] if heard["out"] else float("nan"),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,18 +105,18 @@ def main(argv: list[str] | None = None) -> int:
     timed([REUNIFY, "migrate"], env)
     total = 0.0
     for source in ("cbp", "ice", "orr"):
-        seconds, peak, out, _ = timed(
+        imported = timed(
             [REUNIFY, "import", "--source", source, str(args.dir / f"{source}.csv")], env
         )
-        counts = json.loads(out.strip().splitlines()[-1])
-        rows.append((f"import {source} ({counts['read']:,} rows)", seconds, peak))
-        total += seconds
+        counts = json.loads(imported.out.strip().splitlines()[-1])
+        rows.append((f"import {source} ({counts['read']:,} rows)", imported.seconds, imported.peak))
+        total += imported.seconds
     link = [REUNIFY, "link"] + (["--memory-limit", args.memory_limit] if args.memory_limit else [])
-    seconds, peak, out, said = timed(link, env)
-    rows.append(("link (all stages below)", seconds, peak))
-    total += seconds
+    linked = timed(link, env)
+    rows.append(("link (all stages below)", linked.seconds, linked.peak))
+    total += linked.seconds
     # The command's own answer has every stage, the commit included (not saved in the run).
-    run = json.loads(out.strip().splitlines()[-1])
+    run = json.loads(linked.out.strip().splitlines()[-1])
     print(f"records {run['records']:,}, persons {run['persons']:,}; import + link {total:.1f} s\n")
     print("| stage | seconds | peak memory |\n|---|---|---|")
     for name, took, most in rows:
@@ -86,9 +124,13 @@ def main(argv: list[str] | None = None) -> int:
     for stage, took in run["seconds"].items():
         print(f"| — {stage} | {took:.1f} | |")
     # What `reunify link` does after the run's commit, as it reports it.
-    for line in said.splitlines():
+    for line in linked.said.splitlines():
         if line.startswith(("Tracing cases:", "Removals report")):
             print(f"\n{line}")
+    print(
+        f"\n`reunify link` first spoke {linked.first_said:.1f} s after it was started (its"
+        f" start-up) and ended {linked.seconds - linked.last_out:.1f} s after its answer."
+    )
     return 0
 
 

@@ -90,9 +90,7 @@ def _by_record(clusters: pd.DataFrame) -> dict[str, str]:
 def test_the_same_clusters_as_splink_on_tied_graphs(seed: int) -> None:
     records, pairs = _world(seed, records=60, pairs=140)
 
-    mine = single_best_links(
-        records, pairs, duplicate_free_sources=DUPLICATE_FREE, threshold=0.5
-    )
+    mine = single_best_links(records, pairs, duplicate_free_sources=DUPLICATE_FREE, threshold=0.5)
 
     assert _by_record(mine) == _by_record(_splink_clusters(records, pairs, 0.5))
 

@@ -13,7 +13,7 @@ from reunify.linkage import person_model as person_model_module
 from reunify.linkage.evaluation import naive_baseline, pairwise_scores, read_truth_persons
 from reunify.linkage.person_model import TRAINING_BLOCKING_RULES, training_rules
 from reunify.linkage.records_frame import records_frame
-from reunify.linkage.run_linkage import link_persons
+from reunify.linkage.run_linkage import link_persons, with_blocking_keys
 from reunify.synth import generate
 
 FAMILIES = 300
@@ -77,3 +77,23 @@ def test_a_model_learned_from_a_share_of_the_birth_dates_links_as_well(
     linkage = link_persons(frame)
     truth = read_truth_persons(world / "truth_persons.csv")
     assert pairwise_scores(linkage.clusters, truth).f1 >= F1_FLOOR
+
+
+def test_blocking_reads_a_birth_date_with_day_and_month_swapped_only_when_that_is_a_date() -> None:
+    frame = pd.DataFrame(
+        {
+            "source": ["cbp", "ice", "orr", "cbp"],
+            "first_given": ["maria", "jose", None, "ana"],
+            "first_surname": ["lopez", "perez", "cruz", None],
+            "birth_date": ["2010-03-07", "2010-03-25", "2011-04-04", None],
+            "apprehended_on": ["2018-06-01", None, None, "2018-06-01"],
+            "relationship": ["CHILD", None, None, "MOTHER"],
+        }
+    )
+
+    keyed = with_blocking_keys(frame)
+
+    assert keyed["birth_date_swapped"].tolist() == ["2010-07-03", None, None, None]
+    assert keyed["birth_month_day"].tolist() == ["03-07", "03-25", "04-04", None]
+    assert keyed["adult_at_apprehension"].tolist() == [False, False, False, True]
+    assert keyed["given_sound"].notna().tolist() == [True, True, False, True]

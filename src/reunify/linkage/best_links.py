@@ -42,8 +42,8 @@ def single_best_links(
     sorted_names = names.to_numpy(dtype=object)[order]
     number_of = pd.Index(sorted_names)
     kept = pairs[pairs["match_probability"] >= threshold]
-    left = number_of.get_indexer(_names(kept, "_l"))
-    right = number_of.get_indexer(_names(kept, "_r"))
+    left = number_of.get_indexer(pd.Index(_names(kept, "_l")))
+    right = number_of.get_indexer(pd.Index(_names(kept, "_r")))
     known = (left >= 0) & (right >= 0)
     probability = kept["match_probability"].to_numpy(dtype=np.float64)[known]
     sources = records["source"].to_numpy(dtype=object)[order]
