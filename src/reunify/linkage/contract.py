@@ -94,7 +94,7 @@ def contract_columns(source: str, fields: pd.DataFrame) -> dict[str, Any]:
     table["name_key"] = each_value(_joined(given, surnames), _name_key)
     table["birth_date"] = _iso(born)
     table["birth_year"] = each_value(born, lambda day: day.year if day else None)
-    table["birth_date_ambiguous"] = fields["birth_date_ambiguous"].fillna(False).astype(bool)
+    table["birth_date_ambiguous"] = fields["birth_date_ambiguous"].eq(True).to_numpy()
     for column in ("sex", "citizenship", "a_number"):
         table[column] = _or_none(fields[column])
     table["language"] = each_value(fields["languages"], _first_language)

@@ -25,7 +25,8 @@ def stable_person_ids(
 
     # Every (cluster, old id) claim with its weight; strongest claims are honoured first.
     claims = []
-    for cluster, records in members.items():
+    # A first run has nothing to vote with: no cluster need count its records' old ids.
+    for cluster, records in members.items() if previous else ():
         votes = Counter(previous[record] for record in records if record in previous)
         for old_id, count in votes.items():
             claims.append((-count, str(old_id), str(cluster), cluster, old_id))

@@ -125,13 +125,7 @@ def linkage_run(
             del doubtful
             # Linked records and the review queue written.
             run.seconds["write_linked"] = round(time.perf_counter() - clock, 2)
-            found_links = FamilyLinksFound(
-                frame,
-                as_clusters(persons),
-                family_verdicts(),
-                persons={str(person) for person in persons.values()},
-                seconds=run.seconds,
-            )
+            found_links = FamilyLinksFound(frame, persons, family_verdicts(), seconds=run.seconds)
             del frame, persons  # held by `found_links` until the links are found
             started = time.perf_counter()
             family_records_refresh(actor=actor, run=run, links=found_links.accepted)
@@ -195,14 +189,13 @@ class FamilyLinksFound:
     def __init__(
         self,
         frame: pd.DataFrame,
-        clusters: pd.DataFrame,
+        persons: dict[str, uuid.UUID],
         verdicts: dict[tuple[str, str], str],
         *,
-        persons: set[str],
         seconds: dict[str, Any],
     ) -> None:
-        self._inputs: tuple[pd.DataFrame, pd.DataFrame] | None = (frame, clusters)
-        self._verdicts, self._persons, self._seconds = verdicts, persons, seconds
+        self._inputs: tuple[pd.DataFrame, dict[str, uuid.UUID]] | None = (frame, persons)
+        self._verdicts, self._seconds = verdicts, seconds
         self.links = pd.DataFrame(columns=list(LINK_COLUMNS))
 
     def accepted(self) -> dict[tuple[uuid.UUID, uuid.UUID], float]:
@@ -211,10 +204,13 @@ class FamilyLinksFound:
         if self._inputs is None:
             raise RuntimeError("a run's family links are found once")
         started = time.perf_counter()
-        frame, clusters = self._inputs
+        frame, persons = self._inputs
         self._inputs = None
+        clusters = as_clusters(persons)
         self.links = apply_family_decisions(
-            family_links(frame, clusters).links, self._verdicts, persons=self._persons
+            family_links(frame, clusters).links,
+            self._verdicts,
+            persons=set(clusters["person_id"].unique()),
         )
         self._seconds["family_links"] = round(time.perf_counter() - started, 2)
         accepted = self.links[self.links["status"] == "accepted"]
@@ -238,9 +234,12 @@ def family_verdicts() -> dict[tuple[str, str], str]:
     }
 
 
-def as_clusters(persons: dict[str, Any]) -> pd.DataFrame:
+def as_clusters(persons: dict[str, uuid.UUID]) -> pd.DataFrame:
+    """Records (unique_id) and their persons' ids as text (person_id)."""
+    # A person's id is written out once, not once per record.
+    text = {person: str(person) for person in set(persons.values())}
     return pd.DataFrame(
-        {"unique_id": list(persons), "person_id": [str(person) for person in persons.values()]}
+        {"unique_id": list(persons), "person_id": [text[person] for person in persons.values()]}
     )
 
 
