@@ -6,10 +6,26 @@ The ORM's INSERT spent most of such a write building SQL and quoting values in P
 """
 
 import json
+import os
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import numpy as np
 from django.db import connection, models
+
+
+def new_ids(count: int) -> list[str]:
+    """`count` random (version 4) UUIDs as text, for the ids of rows about to be written:
+    as `str(uuid4())` gives them, in a third of the time (a million linked records a run)."""
+    drawn = np.frombuffer(os.urandom(16 * count), dtype=np.uint8).reshape(count, 16).copy()
+    drawn[:, 6] = (drawn[:, 6] & 0x0F) | 0x40  # version 4
+    drawn[:, 8] = (drawn[:, 8] & 0x3F) | 0x80  # the RFC 4122 variant
+    digits = drawn.tobytes().hex()
+    return [
+        f"{digits[at : at + 8]}-{digits[at + 8 : at + 12]}-{digits[at + 12 : at + 16]}-"
+        f"{digits[at + 16 : at + 20]}-{digits[at + 20 : at + 32]}"
+        for at in range(0, 32 * count, 32)
+    ]
 
 
 def columns_of(model: type[models.Model]) -> str:

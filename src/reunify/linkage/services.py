@@ -18,7 +18,7 @@ from reunify.accounts.models import User
 from reunify.accounts.permissions import require_role
 from reunify.accounts.roles import LINKAGE_RUNNERS
 from reunify.audit.history import record_change
-from reunify.bulk_copy import insert_rows
+from reunify.bulk_copy import insert_rows, new_ids
 from reunify.linkage.decisions import apply_decisions
 from reunify.linkage.errors import LinkageRefused
 from reunify.linkage.family_decisions import apply_family_decisions
@@ -175,8 +175,10 @@ def linked_records_replace(run: LinkageRun, persons: dict[str, Any], *, first_ru
         insert_rows(
             LinkedRecord,
             (
-                (uuid.uuid4(), *unique_id.split(":", 1), person_id, run.pk)
-                for unique_id, person_id in persons.items()
+                (row_id, *unique_id.split(":", 1), person_id, run.pk)
+                for row_id, (unique_id, person_id) in zip(
+                    new_ids(len(persons)), persons.items(), strict=True
+                )
             ),
         )
 
@@ -256,7 +258,7 @@ def links_replace(run: LinkageRun, links: pd.DataFrame, *, first_run: bool = Fal
             FamilyLink,
             (
                 (
-                    uuid.uuid4(),
+                    row_id,
                     parent,
                     child,
                     float(confidence),
@@ -264,7 +266,9 @@ def links_replace(run: LinkageRun, links: pd.DataFrame, *, first_run: bool = Fal
                     list(evidence),
                     run.pk,
                 )
-                for parent, child, confidence, status, evidence in rows
+                for row_id, (parent, child, confidence, status, evidence) in zip(
+                    new_ids(len(links)), rows, strict=True
+                )
             ),
         )
     run.family_links = int((links["status"] == "accepted").sum())
