@@ -3,10 +3,13 @@ re-run, and the persons export holds every imported record exactly once."""
 
 import csv
 import io
+import uuid
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from reunify.audit.models import HistoryEntry
 from reunify.imports.services import extract_import
@@ -14,7 +17,8 @@ from reunify.linkage.errors import LinkageRefused
 from reunify.linkage.exports import persons_export, relationships_export, staged_count
 from reunify.linkage.models import FamilyLink, FamilyLinkStatus, LinkageRun, LinkedRecord
 from reunify.linkage.scoring import linkage_evaluation
-from reunify.linkage.services import linkage_run
+from reunify.linkage.family_records.writing import encoded_values
+from reunify.linkage.services import link_rows, linkage_run, links_replace
 from reunify.synth import build_world, write_extracts
 from tests.linkage.worlds import import_all
 
@@ -150,3 +154,39 @@ def test_a_record_id_written_as_a_formula_is_exported_as_text(
     persons_export(out)
 
     assert "cbp,'=HYPERLINK" in out.getvalue().replace('"', "")
+
+
+@pytest.mark.postgres_only
+def test_links_encoded_ahead_are_written_as_links_written_row_by_row() -> None:
+    run = LinkageRun.objects.create(
+        engine="duckdb", threshold=0.5, started_at=timezone.now(), starter_label="test"
+    )
+    parent, child, other = (str(uuid.uuid4()) for _ in range(3))
+    links = pd.DataFrame(
+        {
+            "parent_person_id": [parent, parent],
+            "child_person_id": [child, other],
+            "confidence": [0.9999991684719722, 0.61],
+            "status": ["accepted", "review"],
+            "evidence": [
+                ("relationship_word:MADRE/HIJO", 'reported_parent:"Ana"\tde la\\Cruz'),
+                ("co_apprehended", "K\u2019iche\u2019 \\N"),
+            ],
+        }
+    )
+
+    def written() -> set[tuple[object, ...]]:
+        return {
+            (str(link.parent_person_id), str(link.child_person_id), link.confidence,
+             link.status, tuple(link.evidence), link.run_id)
+            for link in FamilyLink.objects.all()
+        }  # fmt: skip
+
+    links_replace(run, links)
+    row_by_row = written()
+    links_replace(run, links, ready=encoded_values(FamilyLink, link_rows(run, links)))
+
+    assert written() == row_by_row == {
+        (parent, child, 0.9999991684719722, "ACCEPTED", links["evidence"][0], run.pk),
+        (parent, other, 0.61, "REVIEW", links["evidence"][1], run.pk),
+    }

@@ -7,11 +7,12 @@ written in one transaction with its history entry, replacing the previous run's.
 import math
 import time
 import uuid
+from collections.abc import Iterator
 from contextlib import AbstractContextManager, ExitStack, nullcontext
 from typing import Any
 
 import pandas as pd
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from reunify.accounts.models import User
@@ -24,7 +25,13 @@ from reunify.linkage.errors import LinkageRefused
 from reunify.linkage.family_decisions import apply_family_decisions
 from reunify.linkage.family_links import LINK_COLUMNS, family_links
 from reunify.linkage.family_records.refresh import family_records_refresh
-from reunify.linkage.family_records.writing import indexes_built_whole, keys_checked_whole
+from reunify.linkage.family_records.writing import (
+    Encoded,
+    encoded_values,
+    indexes_built_whole,
+    insert,
+    keys_checked_whole,
+)
 from reunify.linkage.models import (
     FamilyLink,
     FamilyLinkDecision,
@@ -125,13 +132,13 @@ def linkage_run(
             del doubtful
             # Linked records and the review queue written.
             run.seconds["write_linked"] = round(time.perf_counter() - clock, 2)
-            found_links = FamilyLinksFound(frame, persons, family_verdicts(), seconds=run.seconds)
+            found_links = FamilyLinksFound(frame, persons, family_verdicts(), run=run)
             del frame, persons  # held by `found_links` until the links are found
             started = time.perf_counter()
             family_records_refresh(actor=actor, run=run, links=found_links.accepted)
             run.seconds["family_records"] = round(time.perf_counter() - started, 2)
             started = time.perf_counter()
-            links_replace(run, found_links.links, first_run=first_run)
+            links_replace(run, found_links.links, first_run=first_run, ready=found_links.rows)
             del found_links
             keys.close()
             run.seconds["write_links"] = round(time.perf_counter() - started, 2)
@@ -186,7 +193,8 @@ def linked_records_replace(run: LinkageRun, persons: dict[str, Any], *, first_ru
 class FamilyLinksFound:
     """The run's parent-child links, found when the family-records refresh asks for them:
     on PostgreSQL while the server writes persons and custody, so the two share the
-    machine's cores. Lets go of the linkage table once done."""
+    machine's cores, and there encoded for their write (`rows`) too. Lets go of the
+    linkage table once done."""
 
     def __init__(
         self,
@@ -194,11 +202,12 @@ class FamilyLinksFound:
         persons: dict[str, uuid.UUID],
         verdicts: dict[tuple[str, str], str],
         *,
-        seconds: dict[str, Any],
+        run: LinkageRun,
     ) -> None:
         self._inputs: tuple[pd.DataFrame, dict[str, uuid.UUID]] | None = (frame, persons)
-        self._verdicts, self._seconds = verdicts, seconds
+        self._verdicts, self._run = verdicts, run
         self.links = pd.DataFrame(columns=list(LINK_COLUMNS))
+        self.rows: Encoded | None = None
 
     def accepted(self) -> dict[tuple[uuid.UUID, uuid.UUID], float]:
         """Find the links (`links`: LINK_COLUMNS, review decisions applied); the accepted
@@ -214,7 +223,11 @@ class FamilyLinksFound:
             self._verdicts,
             persons=set(clusters["person_id"].unique()),
         )
-        self._seconds["family_links"] = round(time.perf_counter() - started, 2)
+        self._run.seconds["family_links"] = round(time.perf_counter() - started, 2)
+        if connection.vendor == "postgresql":
+            started = time.perf_counter()
+            self.rows = encoded_values(FamilyLink, link_rows(self._run, self.links))
+            self._run.seconds["links_encoded"] = round(time.perf_counter() - started, 2)
         accepted = self.links[self.links["status"] == "accepted"]
         return {
             (uuid.UUID(str(parent)), uuid.UUID(str(child))): float(confidence)
@@ -245,32 +258,39 @@ def as_clusters(persons: dict[str, uuid.UUID]) -> pd.DataFrame:
     )
 
 
-def links_replace(run: LinkageRun, links: pd.DataFrame, *, first_run: bool = False) -> None:
-    """This run's parent-child links instead of the last run's."""
-    statuses = {
-        "accepted": FamilyLinkStatus.ACCEPTED.value,
-        "review": FamilyLinkStatus.REVIEW.value,
-    }
+_LINK_STATUSES = {
+    "accepted": FamilyLinkStatus.ACCEPTED.value,
+    "review": FamilyLinkStatus.REVIEW.value,
+}
+
+
+def link_rows(run: LinkageRun, links: pd.DataFrame) -> Iterator[tuple[Any, ...]]:
+    """`links` (LINK_COLUMNS) as `FamilyLink` rows of `run`: values in field order."""
     rows = links[list(LINK_COLUMNS)].itertuples(index=False)
+    for row_id, (parent, child, confidence, status, evidence) in zip(
+        new_ids(len(links)), rows, strict=True
+    ):
+        yield (
+            row_id, parent, child, float(confidence), _LINK_STATUSES[status], list(evidence),
+            run.pk,
+        )  # fmt: skip
+
+
+def links_replace(
+    run: LinkageRun,
+    links: pd.DataFrame,
+    *,
+    first_run: bool = False,
+    ready: Encoded | None = None,
+) -> None:
+    """This run's parent-child links instead of the last run's; `ready` holds them
+    already encoded (`link_rows` of `links`, on PostgreSQL)."""
     with _filled(FamilyLink, first_run=first_run):
         FamilyLink.objects.all().delete()
-        insert_rows(
-            FamilyLink,
-            (
-                (
-                    row_id,
-                    parent,
-                    child,
-                    float(confidence),
-                    statuses[status],
-                    list(evidence),
-                    run.pk,
-                )
-                for row_id, (parent, child, confidence, status, evidence) in zip(
-                    new_ids(len(links)), rows, strict=True
-                )
-            ),
-        )
+        if ready is None:
+            insert_rows(FamilyLink, link_rows(run, links))
+        else:
+            insert(FamilyLink, ready)
     run.family_links = int((links["status"] == "accepted").sum())
     run.family_links_for_review = len(links) - run.family_links
     run.save(update_fields=["family_links", "family_links_for_review", "seconds"])

@@ -8,6 +8,7 @@ parent and child hold two open separations. A row the extracts no longer support
 deleted unless something recorded here points at it; then it stays, and is counted.
 """
 
+import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -109,13 +110,25 @@ def _boolean(value: bool) -> str:
     return "t" if value else "f"
 
 
+def _uuid(value: UUID | str) -> str:
+    """A UUID, or its text (the server refuses text that is none)."""
+    if isinstance(value, str):
+        return _escaped(value)
+    return UUID.__str__(value)
+
+
+def _json(value: Any) -> str:
+    return _escaped(json.dumps(value))
+
+
 # How a column's values are written, by the field's type. Each is a type's own method
 # where one fits, so that a value of another type fails loudly rather than being written
 # as something else.
 _TEXT_OF_FIELD: dict[str, Callable[[Any], str]] = {
     "CharField": _escaped,
     "TextField": _escaped,
-    "UUIDField": UUID.__str__,
+    "UUIDField": _uuid,
+    "JSONField": _json,
     "BooleanField": _boolean,
     "FloatField": float.__repr__,
     "IntegerField": int.__repr__,
@@ -145,14 +158,19 @@ def _column_text(field: "models.Field[Any, Any]", now: str) -> Callable[[Any], s
 def encoded(model: type[Model], rows: Iterable[Model]) -> Encoded:
     """`rows` encoded for COPY now, written later (`insert`, `upsert`, `replace`); as
     `_row_values` gives them (times of writing stamped now), in COPY's text format."""
+    read = attrgetter(*(field.attname for field in model._meta.concrete_fields))
+    return encoded_values(model, map(read, rows))
+
+
+def encoded_values(model: type[models.Model], rows: Iterable[Sequence[Any]]) -> Encoded:
+    """The same of rows given as values in the order of the model's concrete fields."""
     fields = model._meta.concrete_fields
     now = timezone.now().isoformat()
     texts = [_column_text(field, now) for field in fields]
-    read = attrgetter(*(field.attname for field in fields))
     chunks: list[bytes] = []
     lines: list[str] = []
     for row in rows:
-        values = zip(texts, read(row), strict=True)
+        values = zip(texts, row, strict=True)
         lines.append("\t".join([text(value) for text, value in values]) + "\n")
         if len(lines) == ENCODED_CHUNK:
             chunks.append("".join(lines).encode())
