@@ -15,9 +15,9 @@ from reunify.audit.models import HistoryEntry
 from reunify.imports.services import extract_import
 from reunify.linkage.errors import LinkageRefused
 from reunify.linkage.exports import persons_export, relationships_export, staged_count
+from reunify.linkage.family_records.writing import encoded_values
 from reunify.linkage.models import FamilyLink, FamilyLinkStatus, LinkageRun, LinkedRecord
 from reunify.linkage.scoring import linkage_evaluation
-from reunify.linkage.family_records.writing import encoded_values
 from reunify.linkage.services import link_rows, linkage_run, links_replace
 from reunify.synth import build_world, write_extracts
 from tests.linkage.worlds import import_all
@@ -186,7 +186,11 @@ def test_links_encoded_ahead_are_written_as_links_written_row_by_row() -> None:
     row_by_row = written()
     links_replace(run, links, ready=encoded_values(FamilyLink, link_rows(run, links)))
 
-    assert written() == row_by_row == {
-        (parent, child, 0.9999991684719722, "ACCEPTED", links["evidence"][0], run.pk),
-        (parent, other, 0.61, "REVIEW", links["evidence"][1], run.pk),
-    }
+    assert (
+        written()
+        == row_by_row
+        == {
+            (parent, child, 0.9999991684719722, "ACCEPTED", links["evidence"][0], run.pk),
+            (parent, other, 0.61, "REVIEW", links["evidence"][1], run.pk),
+        }
+    )
