@@ -25,7 +25,8 @@ from reunify.families.models import (
     Reunion,
     Separation,
 )
-from reunify.linkage.models import LinkedRecord
+from reunify.linkage.family_records.refresh import family_records_refresh
+from reunify.linkage.models import LinkageRun, LinkedRecord
 from reunify.linkage.services import linkage_run
 from reunify.synth import build_world, write_extracts
 from reunify.synth.world import World
@@ -155,3 +156,31 @@ def test_a_second_run_refreshes_in_place(world_linked: tuple[World, dict[str, UU
     assert Membership.objects.filter(family_unit__source_record__isnull=False).count() == len(
         before[Membership]
     )
+
+
+def test_a_person_no_record_names_any_more_goes_on_the_next_refresh(
+    world_linked: tuple[World, dict[str, UUID]],
+) -> None:
+    # Given a person of one detention record, with nothing recorded about them
+    # elsewhere, whose record a reviewer then finds is someone else's
+    referenced = (
+        set(Membership.objects.values_list("person_id", flat=True))
+        | set(Election.objects.values_list("parent_id", flat=True))
+        | set(Separation.objects.values_list("child_id", flat=True))
+        | set(Separation.objects.values_list("parent_id", flat=True))
+    )
+    counted = Counter(LinkedRecord.objects.values_list("person_id", flat=True))
+    alone = LinkedRecord.objects.filter(source="ice").exclude(person_id__in=referenced)
+    record = next(linked for linked in alone if counted[linked.person_id] == 1)
+    gone, other = record.person_id, LinkedRecord.objects.exclude(person_id=record.person_id)[0]
+    LinkedRecord.objects.filter(pk=record.pk).update(person_id=other.person_id)
+
+    # When the family records are refreshed
+    family_records_refresh(actor=None, run=LinkageRun.objects.latest("started_at"))
+
+    # Then the person is gone and their custody with them
+    assert not Person.objects.filter(pk=gone).exists()
+    assert not CustodyEpisode.objects.filter(person_id=gone).exists()
+    assert CustodyEpisode.objects.filter(
+        source_record=f"ice:{record.record_id}"
+    ).get().person_id == (other.person_id)
