@@ -4,9 +4,10 @@ latest linkage run, in one transaction with its history entry."""
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass
+from typing import TypeVar
 from uuid import UUID
 
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 
 from reunify.accounts.models import User
 from reunify.accounts.permissions import require_role
@@ -89,6 +90,9 @@ class RefreshCounts:
     elections: int
     # Rows the extracts no longer support but something recorded here points at.
     kept_for_references: int
+
+
+M = TypeVar("M", bound=models.Model)
 
 
 def refresh_statistics() -> None:
@@ -258,21 +262,50 @@ def _families_from(
     return units, reunions, elections_from(linked.ice)
 
 
+@dataclass(frozen=True)
+class UnitWrites:
+    """The rows `_write_units` writes, a table at a time: as built, or encoded for COPY
+    already (`encoded`, while the server is still busy with persons and custody)."""
+
+    units: Rows[FamilyUnit]
+    memberships: Rows[Membership]
+    reunions: Rows[Reunion]
+    closed_separations: Rows[Separation]  # written first: see the package doc
+    open_separations: Rows[Separation]
+    elections: Rows[Election]
+
+
+def _unit_writes(
+    units: UnitRecords, reunions: list[Reunion], elections: list[Election], *, encode: bool
+) -> UnitWrites:
+    def rows(model: type[M], built: list[M]) -> Rows[M]:
+        return encoded(model, built) if encode else built
+
+    return UnitWrites(
+        units=rows(FamilyUnit, units.units),
+        memberships=rows(Membership, units.memberships),
+        reunions=rows(Reunion, reunions),
+        closed_separations=rows(
+            Separation, [s for s in units.separations if s.reunion_id is not None]
+        ),
+        open_separations=rows(Separation, [s for s in units.separations if s.reunion_id is None]),
+        elections=rows(Election, elections),
+    )
+
+
 def _write_units(
     units: UnitRecords,
     reunions: list[Reunion],
     elections: list[Election],
     person_ids: list[UUID],
     *,
-    unit_rows: Rows[FamilyUnit],
-    membership_rows: Rows[Membership],
+    writes: UnitWrites,
     first_load: bool,
 ) -> int:
-    """Write them, the units and memberships as `unit_rows` and `membership_rows` (the
-    same, perhaps encoded already); remove what the extracts no longer say, stale persons
-    too (none on a `first_load`: reading back a national run's 600,000 persons to find
-    none took seconds). Returns how many stale rows were spared because something
-    recorded here points at them."""
+    """Write them (as `writes` holds them); remove what the extracts no longer say, stale
+    persons too (none on a `first_load`: reading back a national run's 600,000 persons
+    to find none took seconds). Returns how many stale rows were spared because
+    something recorded here points at them."""
     # The rows earlier runs wrote from the extracts.
     separations = Separation.objects.exclude(source_record=None)
     reunions_written = Reunion.objects.exclude(source_record=None)
@@ -284,17 +317,17 @@ def _write_units(
     # Nothing points at memberships (as at custody episodes, above). Their units are
     # written below: the foreign keys are checked when the run commits (or, on a first
     # load, when they are added back).
-    replace(Membership, membership_rows, Membership.objects.exclude(source_record=None))
+    replace(Membership, writes.memberships, Membership.objects.exclude(source_record=None))
     spared += remove_stale(Election, elections_written, (e.pk for e in elections))
     spared += remove_stale(FamilyUnit, units_written, (u.pk for u in units.units))
     if not first_load:  # else every person from the extracts is one this run wrote
         spared += remove_stale(Person, Person.objects.filter(from_extracts=True), person_ids)
 
-    upsert(FamilyUnit, unit_rows, units_written)
-    upsert(Reunion, reunions, reunions_written)
-    upsert(Separation, [s for s in units.separations if s.reunion_id is not None], separations)
-    upsert(Separation, [s for s in units.separations if s.reunion_id is None])
-    upsert(Election, elections, elections_written)
+    upsert(FamilyUnit, writes.units, units_written)
+    upsert(Reunion, writes.reunions, reunions_written)
+    upsert(Separation, writes.closed_separations, separations)
+    upsert(Separation, writes.open_separations)
+    upsert(Election, writes.elections, elections_written)
     return spared
 
 
@@ -348,8 +381,7 @@ def family_records_refresh(
                 with timed(seconds, "units_built"):
                     units, reunions, elections = _families_from(linked, facilities, accepted)
                 with timed(seconds, "units_encoded"):
-                    unit_rows: Rows[FamilyUnit] = encoded(FamilyUnit, units.units)
-                    membership_rows: Rows[Membership] = encoded(Membership, units.memberships)
+                    writes = _unit_writes(units, reunions, elections, encode=True)
             person_ids, episodes = written.result()
         else:
             accepted = links()
@@ -361,7 +393,7 @@ def family_records_refresh(
                 person_indexes.close()
             with timed(seconds, "units_built"):
                 units, reunions, elections = _families_from(linked, facilities, accepted)
-            unit_rows, membership_rows = units.units, units.memberships
+            writes = _unit_writes(units, reunions, elections, encode=False)
         del linked  # a national run's million rows need not be held while writing
         with timed(seconds, "units"):
             spared = _write_units(
@@ -369,11 +401,10 @@ def family_records_refresh(
                 reunions,
                 elections,
                 person_ids,
-                unit_rows=unit_rows,
-                membership_rows=membership_rows,
+                writes=writes,
                 first_load=first_load,
             )
-            del unit_rows, membership_rows
+            del writes
         with timed(seconds, "unit_indexes"):
             unit_indexes.close()
         with timed(seconds, "keys"):

@@ -21,6 +21,7 @@ from uuid import UUID
 from django.db import connection, models, transaction
 from django.db.models.base import ModelState
 from django.db.models.deletion import ProtectedError, RestrictedError
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from reunify.bulk_copy import columns_of, copy_rows
@@ -121,6 +122,13 @@ def _json(value: Any) -> str:
     return _escaped(json.dumps(value))
 
 
+def _file_name(value: FieldFile) -> str:
+    """A file by its name, as the ORM saves it ("" for none)."""
+    if not isinstance(value, FieldFile):
+        raise TypeError(f"a file field holds a FieldFile, not {type(value).__name__}")
+    return _escaped(value.name or "")
+
+
 # How a column's values are written, by the field's type. Each is a type's own method
 # where one fits, so that a value of another type fails loudly rather than being written
 # as something else.
@@ -129,6 +137,7 @@ _TEXT_OF_FIELD: dict[str, Callable[[Any], str]] = {
     "TextField": _escaped,
     "UUIDField": _uuid,
     "JSONField": _json,
+    "FileField": _file_name,
     "BooleanField": _boolean,
     "FloatField": float.__repr__,
     "IntegerField": int.__repr__,
