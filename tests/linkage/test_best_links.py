@@ -1,6 +1,7 @@
 """Single-best-links clustering in memory gives Splink's own answer, ties and all."""
 
 import random
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -11,6 +12,9 @@ from splink.internals.one_to_one_clustering import one_to_one_clustering
 from reunify.linkage.best_links import SEPARATOR, single_best_links
 
 DUPLICATE_FREE = ("cbp", "orr")
+PAIR_COLUMNS = [
+    "source_dataset_l", "unique_id_l", "source_dataset_r", "unique_id_r", "match_probability",
+]  # fmt: skip
 
 
 def _splink_clusters(records: pd.DataFrame, pairs: pd.DataFrame, threshold: float) -> pd.DataFrame:
@@ -107,39 +111,31 @@ def test_no_cluster_holds_two_records_of_a_duplicate_free_source() -> None:
     assert mine["cluster_id"].nunique() < len(records)  # pairs did join records
 
 
-def test_a_record_without_pairs_is_its_own_cluster_and_weak_pairs_join_nothing() -> None:
-    records = pd.DataFrame({"source": ["cbp", "ice", "orr"], "unique_id": ["c1", "i1", "o1"]})
-    pairs = pd.DataFrame(
-        {
-            "source_dataset_l": ["cbp", "ice"],
-            "unique_id_l": ["c1", "i1"],
-            "source_dataset_r": ["ice", "orr"],
-            "unique_id_r": ["i1", "o1"],
-            "match_probability": [0.9, 0.4],
-        }
+def _clusters(records: list[tuple[str, str]], pairs: list[tuple[Any, ...]]) -> dict[str, str]:
+    """Each record's cluster, records as (source, unique id) and pairs as (source, id,
+    source, id, probability)."""
+    found = single_best_links(
+        pd.DataFrame(records, columns=["source", "unique_id"]),
+        pd.DataFrame(pairs, columns=PAIR_COLUMNS),
+        duplicate_free_sources=DUPLICATE_FREE,
+        threshold=0.5,
     )
+    return _by_record(found)
 
-    clusters = _by_record(
-        single_best_links(records, pairs, duplicate_free_sources=DUPLICATE_FREE, threshold=0.5)
+
+def test_a_record_without_pairs_is_its_own_cluster_and_weak_pairs_join_nothing() -> None:
+    clusters = _clusters(
+        [("cbp", "c1"), ("ice", "i1"), ("orr", "o1")],
+        [("cbp", "c1", "ice", "i1", 0.9), ("ice", "i1", "orr", "o1", 0.4)],
     )
 
     assert clusters == {"c1": "cbp-__-c1", "i1": "cbp-__-c1", "o1": "orr-__-o1"}
 
 
 def test_pairs_naming_unknown_records_are_ignored() -> None:
-    records = pd.DataFrame({"source": ["cbp", "ice"], "unique_id": ["c1", "i1"]})
-    pairs = pd.DataFrame(
-        {
-            "source_dataset_l": ["cbp", "cbp"],
-            "unique_id_l": ["c1", "c1"],
-            "source_dataset_r": ["ice", "ice"],
-            "unique_id_r": ["i1", "gone"],
-            "match_probability": [0.9, 1.0],
-        }
-    )
-
-    clusters = _by_record(
-        single_best_links(records, pairs, duplicate_free_sources=DUPLICATE_FREE, threshold=0.5)
+    clusters = _clusters(
+        [("cbp", "c1"), ("ice", "i1")],
+        [("cbp", "c1", "ice", "i1", 0.9), ("cbp", "c1", "ice", "gone", 1.0)],
     )
 
     assert clusters == {"c1": "cbp-__-c1", "i1": "cbp-__-c1"}
@@ -165,11 +161,8 @@ def test_a_record_moves_alone_leaving_its_cluster_mates_behind_as_splink_does() 
             ("ice", "ice:2", "ice", "ice:5", 0.9),
             ("orr", "orr:3", "cbp", "cbp:4", 0.9),
         ],
-        columns=[
-            "source_dataset_l", "unique_id_l", "source_dataset_r", "unique_id_r",
-            "match_probability",
-        ],
-    )  # fmt: skip
+        columns=PAIR_COLUMNS,
+    )
 
     mine = _by_record(
         single_best_links(records, pairs, duplicate_free_sources=DUPLICATE_FREE, threshold=0.5)
