@@ -173,3 +173,7 @@ def test_a_record_moves_alone_leaving_its_cluster_mates_behind_as_splink_does() 
         "ice:2",
         "ice:5",
     }
+
+
+def test_with_no_pairs_every_record_is_its_own_cluster() -> None:
+    assert _clusters([("cbp", "c1"), ("ice", "i1")], []) == {"c1": "cbp-__-c1", "i1": "ice-__-i1"}
