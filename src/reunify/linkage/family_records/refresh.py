@@ -172,17 +172,29 @@ def _first_load() -> bool:
 
 
 def _write_persons(
-    persons: Rows[Person], languages: Rows[PersonLanguage], identifiers: Rows[PersonIdentifier]
+    persons: Rows[Person],
+    languages: Rows[PersonLanguage],
+    identifiers: Rows[PersonIdentifier],
+    seconds: dict[str, float] | None = None,
 ) -> None:
-    """Persons, their languages and identifiers."""
-    upsert(Person, persons, Person.objects.filter(from_extracts=True))
+    """Persons, their languages and identifiers; each write timed into `seconds` if
+    given ("persons", "languages", "identifiers")."""
+    clock: dict[str, float] = {} if seconds is None else seconds
+    with timed(clock, "persons"):
+        upsert(Person, persons, Person.objects.filter(from_extracts=True))
     # `person_id IN (subquery)`, not `person__from_extracts`: Django writes the latter as a
     # self-join that PostgreSQL ran as a nested loop for minutes on fresh statistics.
     from_extracts = Person.objects.filter(from_extracts=True).values("pk")
-    replace(PersonLanguage, languages, PersonLanguage.objects.filter(person_id__in=from_extracts))
-    replace(
-        PersonIdentifier, identifiers, PersonIdentifier.objects.filter(person_id__in=from_extracts)
-    )
+    with timed(clock, "languages"):
+        replace(
+            PersonLanguage, languages, PersonLanguage.objects.filter(person_id__in=from_extracts)
+        )
+    with timed(clock, "identifiers"):
+        replace(
+            PersonIdentifier,
+            identifiers,
+            PersonIdentifier.objects.filter(person_id__in=from_extracts),
+        )
 
 
 def _persons_built(linked: LinkedRows) -> list[UUID]:
@@ -197,10 +209,10 @@ def _persons_built(linked: LinkedRows) -> list[UUID]:
     return list(grouped)
 
 
-def _persons_selected() -> list[UUID]:
-    """The same, selected set-wise in PostgreSQL (`persons_sql`)."""
-    _write_persons(persons_selected(), languages_selected(), identifiers_selected())
-    with connection.cursor() as cursor:
+def _persons_selected(seconds: dict[str, float]) -> list[UUID]:
+    """The same, selected set-wise in PostgreSQL (`persons_sql`), timed apart."""
+    _write_persons(persons_selected(), languages_selected(), identifiers_selected(), seconds)
+    with timed(seconds, "persons"), connection.cursor() as cursor:
         cursor.execute(f"SELECT DISTINCT person_id FROM {LINKED}")  # noqa: S608
         return [person_id for (person_id,) in cursor.fetchall()]
 
@@ -238,8 +250,7 @@ def _persons_and_custody_selected(
 ) -> tuple[list[UUID], int]:
     """Persons and custody selected set-wise, then their `indexes` built, timed apart; the
     persons' ids and how many episodes."""
-    with timed(seconds, "persons"):
-        person_ids = _persons_selected()
+    person_ids = _persons_selected(seconds)
     with timed(seconds, "custody"):
         episodes = _custody_selected()
         drop_linked_table()
