@@ -36,10 +36,10 @@ def single_best_links(
     """Each record's cluster: `records` has source and unique_id; `pairs` has
     source_dataset_l/_r, unique_id_l/_r and match_probability (pairs below `threshold`
     are ignored). The answer has unique_id and cluster_id, named as Splink names them."""
-    names = _names(records, "")
+    names = _names(records, "").to_numpy(dtype=object)
     # Records numbered in the order of their names, so comparing numbers compares names.
-    order = np.argsort(names.to_numpy(dtype=object), kind="stable")
-    sorted_names = names.to_numpy(dtype=object)[order]
+    order = np.argsort(names, kind="stable")
+    sorted_names = names[order]
     number_of = pd.Index(sorted_names)
     kept = pairs[pairs["match_probability"] >= threshold]
     left = number_of.get_indexer(pd.Index(_names(kept, "_l")))

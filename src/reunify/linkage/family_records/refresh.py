@@ -4,10 +4,9 @@ latest linkage run, in one transaction with its history entry."""
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass
-from typing import TypeVar
 from uuid import UUID
 
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 
 from reunify.accounts.models import User
 from reunify.accounts.permissions import require_role
@@ -54,6 +53,7 @@ from reunify.linkage.family_records.reunions import reunions_closing
 from reunify.linkage.family_records.units import Links, UnitRecords, units_from
 from reunify.linkage.family_records.writing import (
     BATCH,
+    Model,
     Rows,
     encoded,
     indexes_built_whole,
@@ -90,9 +90,6 @@ class RefreshCounts:
     elections: int
     # Rows the extracts no longer support but something recorded here points at.
     kept_for_references: int
-
-
-M = TypeVar("M", bound=models.Model)
 
 
 def refresh_statistics() -> None:
@@ -289,7 +286,7 @@ class UnitWrites:
 def _unit_writes(
     units: UnitRecords, reunions: list[Reunion], elections: list[Election], *, encode: bool
 ) -> UnitWrites:
-    def rows(model: type[M], built: list[M]) -> Rows[M]:
+    def rows(model: type[Model], built: list[Model]) -> Rows[Model]:
         return encoded(model, built) if encode else built
 
     return UnitWrites(
