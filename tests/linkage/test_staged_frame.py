@@ -40,6 +40,19 @@ def test_staged_records_give_the_table_the_files_give(tmp_path: Path) -> None:
     )
 
 
+def test_the_smaller_sources_reshaped_beside_give_the_same_table(tmp_path: Path) -> None:
+    write_extracts(build_world(60, 5), tmp_path, 5)
+    for source in ("cbp", "ice", "orr"):
+        extract_import(
+            actor=None, actor_label="test", source=source, path=tmp_path / f"{source}.csv"
+        )
+
+    beside = staged_frame(beside=True)
+
+    assert set(beside["source"]) == {"cbp", "ice", "orr"}
+    pd.testing.assert_frame_equal(beside, staged_frame(beside=False))
+
+
 def test_a_file_whose_every_row_is_quarantined_adds_no_rows(tmp_path: Path) -> None:
     write_extracts(build_world(20, 4), tmp_path, 4)
     (tmp_path / "orr.csv").write_text(

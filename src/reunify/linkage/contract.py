@@ -128,12 +128,14 @@ def contract_columns(source: str, fields: pd.DataFrame) -> dict[str, Any]:
 def stacked(tables: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
     """Sources' tables (or their `contract_columns`) one after the other, numbered from 0.
     (`pd.concat` looks at every value of a column of nulls to choose its type: a second
-    and a half a hundred thousand rows, for columns that are object columns anyway.)"""
+    and a half a hundred thousand rows, for columns that are object columns anyway. And
+    the columns are not copied again into one block: 1.25 s at a million rows.)"""
     if not tables:
         return pd.DataFrame(columns=list(CONTRACT_COLUMNS))
     return pd.DataFrame(
         {
             column: np.concatenate([np.asarray(table[column]) for table in tables])
             for column in CONTRACT_COLUMNS
-        }
+        },
+        copy=False,
     )

@@ -1,9 +1,15 @@
-"""The table linkage reads (`contract.CONTRACT_COLUMNS`), built from staged records."""
+"""The table linkage reads (`contract.CONTRACT_COLUMNS`), built from staged records.
+
+Reading and reshaping a national run's million records takes one core some fifteen
+seconds; the sources but the largest are reshaped in a forked process beside
+(`forked.computed_beside`) while this one reads and reshapes the largest.
+"""
 
 from typing import Any
 
 import pandas as pd
 
+from reunify.forked import computed_beside
 from reunify.imports.models import RECORD_MODELS
 from reunify.linkage.contract import contract_columns, stacked
 
@@ -21,6 +27,8 @@ SOURCE_FIELDS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 READ_CHUNK = 20_000
+# Below this many records a forked process costs more than it saves.
+RECORDS_WORTH_A_PROCESS = 100_000
 
 
 def staged_fields(source: str) -> pd.DataFrame:
@@ -33,7 +41,21 @@ def staged_fields(source: str) -> pd.DataFrame:
     return pd.DataFrame(found, columns=list(fields))
 
 
-def staged_frame() -> pd.DataFrame:
-    """Every staged record of every source as a row of the linkage table."""
-    parts = [contract_columns(source, staged_fields(source)) for source in RECORD_MODELS]
-    return stacked(parts)
+def staged_frame(*, beside: bool | None = None) -> pd.DataFrame:
+    """Every staged record of every source as a row of the linkage table.
+
+    `beside`: reshape the smaller sources in a forked process (by default when there
+    are enough records to be worth it). The records are read here, in this connection's
+    transaction, either way: the forked process never touches the database."""
+    counts = {source: model._default_manager.count() for source, model in RECORD_MODELS.items()}
+    if beside is None:
+        beside = sum(counts.values()) >= RECORDS_WORTH_A_PROCESS
+    largest = max(counts, key=lambda source: counts[source])
+    others = {source: staged_fields(source) for source in counts if source != largest}
+    with computed_beside(
+        lambda: {source: contract_columns(source, fields) for source, fields in others.items()},
+        fork=beside,
+    ) as others_reshaped:
+        reshaped = {largest: contract_columns(largest, staged_fields(largest))}
+        reshaped.update(others_reshaped())
+    return stacked([reshaped[source] for source in RECORD_MODELS])
