@@ -4,7 +4,9 @@ import multiprocessing
 import os
 
 import pytest
+from django.db import connection, transaction
 
+from reunify.accounts.models import User
 from reunify.forked import can_fork, computed_beside
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="needs a second core and fork")
@@ -55,3 +57,33 @@ def test_a_block_left_before_the_answer_ends_the_process() -> None:
         assert [child.name for child in multiprocessing.active_children()] == ["reunify-beside"]
 
     assert multiprocessing.active_children() == []
+
+
+def _users_and_backend() -> tuple[list[str], int]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (backend,) = cursor.fetchone()
+    return sorted(User.objects.values_list("username", flat=True)), backend
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.postgres_only
+def test_work_with_connections_of_its_own_reads_what_was_committed(ada: User) -> None:
+    here = _users_and_backend()[1]
+
+    with computed_beside(_users_and_backend, own_connections=True) as answer:
+        assert _users_and_backend()[0] == ["ada"]  # this one's connection opens again
+        users, backend = answer()
+
+    assert users == ["ada"]
+    assert backend != here
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_connections_of_its_own_inside_a_transaction() -> None:
+    with (
+        transaction.atomic(),
+        pytest.raises(RuntimeError, match="open transaction"),
+        computed_beside(_users_and_backend, own_connections=True),
+    ):
+        pass

@@ -8,7 +8,10 @@ import sys
 import time
 from pathlib import Path
 
+from django.db import connection
+
 from reunify.cli.errors import CommandFailed
+from reunify.forked import can_fork, computed_beside
 from reunify.linkage.errors import LinkageRefused
 from reunify.linkage.exports import persons_export, relationships_export
 from reunify.linkage.scoring import linkage_evaluation
@@ -30,18 +33,24 @@ def link(arguments: argparse.Namespace) -> int:
     except LinkageRefused as refused:
         raise CommandFailed(str(refused)) from None
     # Linkage may have written separations: every separated child not reunified gets a
-    # tracing case now. Then the kept removals report is rebuilt, so the page's next
-    # visitor does not find it behind.
-    started = time.perf_counter()
-    traced = tracing_cases_open_for_separated_children(actor=None)
-    print(
-        f"Tracing cases: {traced['opened']:,} opened, {traced['closed_as_reunified']:,} "
-        f"closed as reunified ({time.perf_counter() - started:.1f} s).",
-        file=sys.stderr,
-    )
-    started = time.perf_counter()
-    removals_reports_refresh(actor=None)
-    print(f"Removals report rebuilt in {time.perf_counter() - started:.1f} s.", file=sys.stderr)
+    # tracing case now. And the kept removals report is rebuilt, so the page's next
+    # visitor does not find it behind: it reads no tracing case, so on PostgreSQL it is
+    # rebuilt in a forked process on a connection of its own meanwhile.
+    beside = connection.vendor == "postgresql" and can_fork()
+    with computed_beside(
+        _removals_report_rebuilt, fork=beside, own_connections=True
+    ) as report_seconds:
+        started = time.perf_counter()
+        traced = tracing_cases_open_for_separated_children(actor=None)
+        print(
+            f"Tracing cases: {traced['opened']:,} opened, {traced['closed_as_reunified']:,} "
+            f"closed as reunified ({time.perf_counter() - started:.1f} s).",
+            file=sys.stderr,
+        )
+        took = report_seconds()
+    # Beside the sweep, the report's build waits for the sweep's commit to be recorded.
+    how = " beside the tracing sweep, and recorded after it" if beside else ""
+    print(f"Removals report rebuilt{how} in {took:.1f} s.", file=sys.stderr)
     print(
         json.dumps(
             {"run": str(run.pk), "engine": run.engine, "threshold": run.threshold,
@@ -53,6 +62,13 @@ def link(arguments: argparse.Namespace) -> int:
         )
     )  # fmt: skip
     return 0
+
+
+def _removals_report_rebuilt() -> float:
+    """Rebuild the kept removals reports; how many seconds it took."""
+    started = time.perf_counter()
+    removals_reports_refresh(actor=None)
+    return time.perf_counter() - started
 
 
 def export(arguments: argparse.Namespace) -> int:
