@@ -57,6 +57,23 @@ def test_random_names_fold_in_sql_as_in_python() -> None:
     assert folded == [fold(t) for t in texts]
 
 
+def test_ascii_names_fold_in_sql_as_in_python() -> None:
+    # Given ASCII names, most tidy (lower-case words, one space), some with capitals,
+    # digits, apostrophes, punctuation, tabs, several spaces, spaces at either end
+    chosen = random.Random(8)
+    texts = [
+        "".join(chosen.choice(alphabet) for _ in range(chosen.randint(0, 24)))
+        for alphabet in ("abcxyz ", "abcxyz '09", "aZ `'-.\t ", "ab  ", " ab.,;:!?\\/_()")
+        for _ in range(600)
+    ]
+
+    # When
+    folded = _folded_in_sql(texts)
+
+    # Then
+    assert folded == [fold(t) for t in texts]
+
+
 def test_the_search_key_in_sql_is_the_search_key() -> None:
     # Given
     names = [

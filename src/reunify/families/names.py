@@ -5,7 +5,6 @@ K'iche' spellings with a typographic or a plain apostrophe.
 """
 
 import re
-import string
 import sys
 import unicodedata
 from functools import cache, lru_cache
@@ -50,24 +49,30 @@ def fold_sql(text: str) -> str:
     apostrophes a space, one space between words. The database must be UTF-8."""
     # Most names are ASCII (one byte a character): for them only the plain forms that are
     # ASCII apply, and normalising and dropping marks change nothing. A fifth of the time.
-    ascii_forms = {form: to for form, to in PLAIN_FORMS.items() if form.isascii()}
-    if any(len(to) != 1 for to in ascii_forms.values()):
-        raise AssertionError("an ASCII plain form must stay one character")
-    ascii_lowered = (
-        f"translate({text}, {literal(string.ascii_uppercase + ''.join(ascii_forms))}, "
-        f"{literal(string.ascii_lowercase + ''.join(ascii_forms.values()))})"
-    )
+    # Lower case by the "C" collation: ASCII letters only, whatever the database's locale
+    # (and several times faster than `translate`, which took most of a name's time).
+    ascii_lowered = f'lower(({text}) COLLATE "C")'
+    for form, replacement in PLAIN_FORMS.items():
+        if form.isascii():
+            ascii_lowered = f"replace({ascii_lowered}, {literal(form)}, {literal(replacement)})"
     plain = text
     for form, replacement in PLAIN_FORMS.items():
         plain = f"replace({plain}, {literal(form)}, {literal(replacement)})"
     marks = f"regexp_replace(normalize({plain}, NFKD), {literal(_marks_class())}, '', 'g')"
-    lowered = (
-        f"CASE WHEN octet_length({text}) = char_length({text}) THEN {ascii_lowered} ELSE "
-        f"translate({marks}, {literal(string.ascii_uppercase)}, "
-        f"{literal(string.ascii_lowercase)}) END"
+    lowered = f'lower(({marks}) COLLATE "C")'
+
+    def tidied(folded: str) -> str:
+        spaced = f"regexp_replace({folded}, '[^a-z0-9'' ]+', ' ', 'g')"
+        return f"btrim(regexp_replace({spaced}, ' {{2,}}', ' ', 'g'))"
+
+    # And most ASCII names are tidy already (standardised on import: words of letters,
+    # one space between), which one match finds faster than the two replacements.
+    tidy = f"{ascii_lowered} ~ '^[a-z0-9'']+( [a-z0-9'']+)*$'"
+    return (
+        f"CASE WHEN octet_length({text}) = char_length({text}) THEN "
+        f"CASE WHEN {tidy} THEN {ascii_lowered} ELSE {tidied(ascii_lowered)} END "
+        f"ELSE {tidied(lowered)} END"
     )
-    spaced = f"regexp_replace({lowered}, '[^a-z0-9'' ]+', ' ', 'g')"
-    return f"btrim(regexp_replace({spaced}, ' {{2,}}', ' ', 'g'))"
 
 
 def name_search_sql(given_names: str, first_surname: str, second_surname: str) -> str:
