@@ -7,12 +7,15 @@ statements go from a second thread over this thread's connection (so in the same
 transaction, seeing the same temporary tables) while this thread computes. The second
 thread waits on the server with the interpreter's lock released, so the server and the
 Python work use both cores instead of taking turns on one.
+
+`connection_apart` is the other way: a connection of its own, outside this one's
+transaction, for reading what is committed while this one is busy.
 """
 
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.db import DEFAULT_DB_ALIAS, connections
 
@@ -46,3 +49,16 @@ def statements_beside(work: Callable[[], T]) -> Iterator[Future[T]]:
                 wait([future])
     finally:
         shared.dec_thread_sharing()
+
+
+@contextmanager
+def connection_apart() -> Iterator[Any]:
+    """A new connection to the default database (psycopg's, opened as Django opens
+    its own), closed when the block ends. It sees only what is committed: not this
+    connection's transaction."""
+    shared = connections[DEFAULT_DB_ALIAS]
+    apart = shared.get_new_connection(shared.get_connection_params())
+    try:
+        yield apart
+    finally:
+        apart.close()

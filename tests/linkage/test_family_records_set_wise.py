@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import models
+from django.db import models, transaction
 
 from reunify.elections.models import Election
 from reunify.families.models import (
@@ -25,6 +25,12 @@ from reunify.families.models import (
     Separation,
 )
 from reunify.imports.models import IceRecord
+from reunify.linkage.family_records.linked_rows import (
+    linked_rows_apart,
+    linked_rows_of_table,
+    persons_of_records,
+)
+from reunify.linkage.family_records.linked_table import LINKED, create_linked_table
 from reunify.linkage.family_records.refresh import family_records_refresh
 from reunify.linkage.models import LinkageRun, LinkedRecord
 from reunify.linkage.services import linkage_run
@@ -86,3 +92,26 @@ def test_rows_selected_set_wise_are_the_rows_the_python_rules_build(tmp_path: Pa
         PersonIdentifier.objects.filter(normalized__in=["AB123", "012345678", "001234567"]).count()
         == 3
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rows_read_apart_are_the_rows_of_the_linked_table(tmp_path: Path) -> None:
+    write_extracts(build_world(60, 12), tmp_path, 12)
+    import_all(tmp_path)
+    # Outside a transaction, as `reunify link` runs it: the run reads its rows apart.
+    linkage_run(actor=None, actor_label="test")
+    persons = persons_of_records()
+    left_out = sorted(persons)[0]
+    del persons[left_out]  # a record the run did not link (imported after it)
+
+    with transaction.atomic():
+        create_linked_table()
+        from_table = linked_rows_of_table(LINKED)
+        apart = linked_rows_apart(persons)
+
+    for source in ("cbp", "ice", "orr"):
+        expected = [
+            tuple(row) for row in getattr(from_table, source) if row["source_record"] != left_out
+        ]
+        assert expected
+        assert [tuple(row) for row in getattr(apart, source)] == expected

@@ -9,6 +9,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, ExitStack, nullcontext
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -24,6 +25,7 @@ from reunify.linkage.decisions import apply_decisions
 from reunify.linkage.errors import LinkageRefused
 from reunify.linkage.family_decisions import apply_family_decisions
 from reunify.linkage.family_links import LINK_COLUMNS, family_links
+from reunify.linkage.family_records.linked_rows import linked_rows_apart
 from reunify.linkage.family_records.refresh import family_records_refresh
 from reunify.linkage.family_records.writing import (
     Encoded,
@@ -86,6 +88,10 @@ def linkage_run(
     # A national run holds gigabytes at once: each large table is let go once used, so
     # the family-records refresh at the end does not stack on top of them all.
     del found
+    # Outside any transaction (the command line), the family rules' rows can be read on
+    # a connection of their own, from the committed staged records, while this one builds
+    # the linked rows' table; a caller's open transaction (a test's) would hide them.
+    rows_apart = connection.vendor == "postgresql" and not connection.in_atomic_block
     with transaction.atomic():
         clusters = apply_decisions(
             modelled,
@@ -133,9 +139,13 @@ def linkage_run(
             # Linked records and the review queue written.
             run.seconds["write_linked"] = round(time.perf_counter() - clock, 2)
             found_links = FamilyLinksFound(frame, persons, family_verdicts(), run=run)
+            read_apart = partial(linked_rows_apart, persons) if rows_apart else None
             del frame, persons  # held by `found_links` until the links are found
             started = time.perf_counter()
-            family_records_refresh(actor=actor, run=run, links=found_links.accepted)
+            family_records_refresh(
+                actor=actor, run=run, links=found_links.accepted, rows_apart=read_apart
+            )
+            del read_apart
             run.seconds["family_records"] = round(time.perf_counter() - started, 2)
             started = time.perf_counter()
             links_replace(run, found_links.links, first_run=first_run, ready=found_links.rows)

@@ -6,14 +6,15 @@ linked to a person (there are none after a run, but an import after the last run
 some) are skipped.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 from uuid import UUID
 
 from django.db import connection
 
-from reunify.imports.models import CbpRecord, IceRecord, OrrRecord
+from reunify.db_beside import connection_apart
+from reunify.imports.models import RECORD_MODELS, CbpRecord, IceRecord, OrrRecord
 from reunify.linkage.models import LinkedRecord
 
 CHUNK = 5000
@@ -180,3 +181,38 @@ def linked_rows_of_table(table: str) -> LinkedRows:
         return found
 
     return LinkedRows(cbp=rows("cbp"), ice=rows("ice"), orr=rows("orr"))
+
+
+def linked_rows_apart(persons: Mapping[str, UUID]) -> LinkedRows:
+    """The same rows as `linked_rows_of_table`, read from the staged records on a
+    connection of its own (`connection_apart`), each row given its person here from
+    `persons` (a record's "source:record_id" → its person; records not in it are
+    skipped, as the table holds only linked ones).
+
+    For a linkage run, which knows its persons before it commits them: this connection
+    builds the linked rows' table meanwhile. The rows are those committed, which a run
+    reads its records from too."""
+
+    def rows(source: str, apart: Any) -> list[Row]:
+        wanted, where = FOR_THE_RULES[source]
+        row_type = _row_type(source, (*wanted, "person_id", "source_record"))
+        table = RECORD_MODELS[source]._meta.db_table
+        selected = ", ".join(f"r.{column}" for column in wanted)
+        found: list[Row] = []
+        with apart.cursor(name=f"reunify_rows_apart_{source}") as cursor:
+            cursor.itersize = CHUNK
+            # The order of the linked rows' table (`seq`) within a source.
+            cursor.execute(
+                f"SELECT {selected}, r.record_id FROM {table} r "  # noqa: S608
+                "JOIN imports_importbatch b ON b.id = r.batch_id "
+                f"WHERE ({where}) ORDER BY b.started_at, r.row_number"
+            )
+            for *values, record_id in cursor:
+                key = f"{source}:{record_id}"
+                person = persons.get(key)
+                if person is not None:
+                    found.append(row_type((*values, person, key)))
+        return found
+
+    with connection_apart() as apart:
+        return LinkedRows(cbp=rows("cbp", apart), ice=rows("ice", apart), orr=rows("orr", apart))

@@ -157,6 +157,14 @@ def facilities_named(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], UUID
     }
 
 
+def _linked_table_made() -> dict[tuple[str, str], UUID]:
+    """Fresh statistics, the linked rows' table (`linked_table`), and the facilities
+    its rows name, by (kind, name)."""
+    refresh_statistics()
+    create_linked_table()
+    return facilities_named(facility_names_in(LINKED))
+
+
 def _first_load() -> bool:
     """Nothing written from the extracts yet: every write of the refresh inserts, none
     needs an index to find the row it would overwrite."""
@@ -346,6 +354,7 @@ def family_records_refresh(
     run: LinkageRun,
     set_wise: bool | None = None,
     links: Callable[[], Links] = accepted_links,
+    rows_apart: Callable[[], LinkedRows] | None = None,
 ) -> RefreshCounts:
     """Write what the extracts say of each person `run` resolved (see the package doc).
 
@@ -353,7 +362,9 @@ def family_records_refresh(
     default on PostgreSQL), else built here; both ways give the same rows. The accepted
     parent-child links come from `links`: by default the table; a linkage run passes the
     work that finds them, which then runs while the server writes persons and custody (it
-    must not use the database).
+    must not use the database). `rows_apart` gives the rows the Python rules read
+    without this connection (`linked_rows_apart`), read while this connection builds the
+    linked rows' table; by default they are read from that table once it is built.
 
     Adds the seconds of its parts to `run.seconds` ("family_records.persons", …); the
     caller saves them. Each part lets go of what it built once written: a national run
@@ -371,14 +382,17 @@ def family_records_refresh(
         unit_indexes.enter_context(indexes_built_whole(UNITS_BUILT_WHOLE))
     with keys, person_indexes, unit_indexes:
         with timed(seconds, "read"):
-            refresh_statistics()
-            if set_wise:
-                create_linked_table()
-                linked = linked_rows_of_table(LINKED)
-                facilities = facilities_named(facility_names_in(LINKED))
-            else:
+            if not set_wise:
+                refresh_statistics()
                 linked = linked_rows()
                 facilities = facilities_named(facility_names(linked))
+            elif rows_apart is None:
+                facilities = _linked_table_made()
+                linked = linked_rows_of_table(LINKED)
+            else:
+                with statements_beside(_linked_table_made) as made:
+                    linked = rows_apart()
+                facilities = made.result()
         if set_wise:
             # PostgreSQL selects and writes persons and custody while Python finds the
             # links (if asked to), builds units and encodes them for their write.
