@@ -116,11 +116,11 @@ def identifiers_selected() -> Selected:
     said = (
         f"SELECT person_id, {a_number} AS scheme, a_number AS value FROM {LINKED} "  # noqa: S608
         "WHERE a_number <> '' "
-        f"UNION SELECT person_id, {subject}, subject_id FROM {LINKED} "
+        f"UNION ALL SELECT person_id, {subject}, subject_id FROM {LINKED} "
         "WHERE source = 'ice' AND subject_id <> '' "
-        f"UNION SELECT person_id, {child}, child_id FROM {LINKED} "
+        f"UNION ALL SELECT person_id, {child}, child_id FROM {LINKED} "
         "WHERE source = 'orr' AND child_id <> ''"
-    )
+    )  # (the same value twice is one row below: DISTINCT ON keeps one per normal form)
     compact = r"regexp_replace(upper({}), '[\s\-./]+', '', 'g')"
     a_compact = compact.format("normalize(value, NFKC)")
     # Imports stage A-numbers as nine digits already (`standard_a_number`): those are
@@ -129,6 +129,8 @@ def identifiers_selected() -> Selected:
         f"CASE WHEN scheme = {a_number} AND value ~ '^[0-9]{{9}}$' THEN value "
         f"WHEN scheme = {a_number} THEN CASE WHEN {a_compact} ~ '^A?[0-9]{{7,9}}$' "
         f"THEN lpad(ltrim({a_compact}, 'A'), 9, '0') END "
+        # Most ids are digits and capitals already: their own normal form too.
+        "WHEN value ~ '^[0-9A-Z]+$' THEN value "
         f"ELSE nullif({compact.format('value')}, '') END"
     )
     shown = (
@@ -145,9 +147,11 @@ def identifiers_selected() -> Selected:
             "normalized": "normalized",
         },
     )
-    return Selected(
-        f"SELECT DISTINCT ON (person_id, scheme, normalized) {columns} FROM ("  # noqa: S608
-        f"SELECT person_id, scheme, value, {normalized} AS normalized FROM ({said}) said"
-        ") found WHERE normalized IS NOT NULL "
+    # The row's columns (an id hashed from its values among them) only for the rows kept.
+    kept = (
+        "SELECT DISTINCT ON (person_id, scheme, normalized) person_id, scheme, value, "  # noqa: S608
+        f"normalized FROM (SELECT person_id, scheme, value, {normalized} AS normalized "
+        f"FROM ({said}) said) found WHERE normalized IS NOT NULL "
         'ORDER BY person_id, scheme, normalized, found.value COLLATE "C" DESC'
     )
+    return Selected(f"SELECT {columns} FROM ({kept}) kept")  # noqa: S608
