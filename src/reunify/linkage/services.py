@@ -91,7 +91,7 @@ def linkage_run(
     # Outside any transaction (the command line), the family rules' rows can be read on
     # a connection of their own, from the committed staged records, while this one builds
     # the linked rows' table; a caller's open transaction (a test's) would hide them.
-    rows_apart = connection.vendor == "postgresql" and not connection.in_atomic_block
+    reading_apart = connection.vendor == "postgresql" and not connection.in_atomic_block
     with transaction.atomic():
         clusters = apply_decisions(
             modelled,
@@ -139,7 +139,7 @@ def linkage_run(
             # Linked records and the review queue written.
             run.seconds["write_linked"] = round(time.perf_counter() - clock, 2)
             found_links = FamilyLinksFound(frame, persons, family_verdicts(), run=run)
-            read_apart = partial(linked_rows_apart, persons) if rows_apart else None
+            read_apart = partial(linked_rows_apart, persons) if reading_apart else None
             del frame, persons  # held by `found_links` until the links are found
             started = time.perf_counter()
             family_records_refresh(

@@ -214,17 +214,19 @@ def _persons_built(linked: LinkedRows) -> list[UUID]:
     return list(grouped)
 
 
-def _persons_selected(seconds: dict[str, float], *, first_load: bool) -> list[UUID] | int:
-    """The same, selected set-wise in PostgreSQL (`persons_sql`), timed apart. On a
-    `first_load`, where every person from the extracts is one written now, only how
-    many: reading back a national run's 600,000 ids took a second and a half."""
+def _persons_selected(seconds: dict[str, float], *, first_load: bool) -> tuple[int, list[UUID]]:
+    """The same, selected set-wise in PostgreSQL (`persons_sql`), timed apart; how many
+    persons and their ids. On a `first_load`, where every person from the extracts is one
+    written now, no ids: reading back a national run's 600,000 took a second and a half,
+    and a first load has no stale person to find with them."""
     _write_persons(persons_selected(), languages_selected(), identifiers_selected(), seconds)
     with timed(seconds, "persons"):
         if first_load:
-            return Person.objects.filter(from_extracts=True).count()
+            return Person.objects.filter(from_extracts=True).count(), []
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT DISTINCT person_id FROM {LINKED}")  # noqa: S608
-            return [person_id for (person_id,) in cursor.fetchall()]
+            ids = [person_id for (person_id,) in cursor.fetchall()]
+        return len(ids), ids
 
 
 def _write_custody(episodes: Rows[CustodyEpisode]) -> None:
@@ -257,16 +259,16 @@ def _custody_selected() -> int:
 
 def _persons_and_custody_selected(
     seconds: dict[str, float], indexes: ExitStack, first_load: bool
-) -> tuple[list[UUID] | int, int]:
-    """Persons and custody selected set-wise, then their `indexes` built, timed apart; the
-    persons' ids (on a `first_load` their number) and how many episodes."""
-    person_ids = _persons_selected(seconds, first_load=first_load)
+) -> tuple[int, list[UUID], int]:
+    """Persons and custody selected set-wise, then their `indexes` built, timed apart; how
+    many persons, their ids (none on a `first_load`) and how many episodes."""
+    persons, person_ids = _persons_selected(seconds, first_load=first_load)
     with timed(seconds, "custody"):
         episodes = _custody_selected()
         drop_linked_table()
     with timed(seconds, "person_indexes"):
         indexes.close()
-    return person_ids, episodes
+    return persons, person_ids, episodes
 
 
 def _families_from(
@@ -318,14 +320,15 @@ def _write_units(
     units: UnitRecords,
     reunions: list[Reunion],
     elections: list[Election],
-    person_ids: list[UUID] | int,
+    person_ids: list[UUID],
     *,
     writes: UnitWrites,
+    first_load: bool,
 ) -> int:
     """Write them (as `writes` holds them); remove what the extracts no longer say, stale
-    persons too (none on a first load, where `person_ids` is only their number: reading
-    back a national run's 600,000 persons to find none took seconds). Returns how many
-    stale rows were spared because something recorded here points at them."""
+    persons too (none on a `first_load`: reading back a national run's 600,000 persons
+    to find none took seconds). Returns how many stale rows were spared because
+    something recorded here points at them."""
     # The rows earlier runs wrote from the extracts.
     separations = Separation.objects.exclude(source_record=None)
     reunions_written = Reunion.objects.exclude(source_record=None)
@@ -340,7 +343,7 @@ def _write_units(
     replace(Membership, writes.memberships, Membership.objects.exclude(source_record=None))
     spared += remove_stale(Election, elections_written, (e.pk for e in elections))
     spared += remove_stale(FamilyUnit, units_written, (u.pk for u in units.units))
-    if not isinstance(person_ids, int):  # a first load has none stale, and no ids read
+    if not first_load:  # else every person from the extracts is one this run wrote
         spared += remove_stale(Person, Person.objects.filter(from_extracts=True), person_ids)
 
     upsert(FamilyUnit, writes.units, units_written)
@@ -408,11 +411,12 @@ def family_records_refresh(
                     units, reunions, elections = _families_from(linked, facilities, accepted)
                 with timed(seconds, "units_encoded"):
                     writes = _unit_writes(units, reunions, elections, encode=True)
-            person_ids, episodes = written.result()
+            persons, person_ids, episodes = written.result()
         else:
             accepted = links()
             with timed(seconds, "persons"):
                 person_ids = _persons_built(linked)
+                persons = len(person_ids)
             with timed(seconds, "custody"):
                 episodes = _custody_built(linked, facilities)
             with timed(seconds, "person_indexes"):
@@ -428,6 +432,7 @@ def family_records_refresh(
                 elections,
                 person_ids,
                 writes=writes,
+                first_load=first_load,
             )
             del writes
         with timed(seconds, "unit_indexes"):
@@ -443,7 +448,7 @@ def family_records_refresh(
         run.seconds[f"family_records.{part}"] = round(took, 2)
 
     counts = RefreshCounts(
-        persons=person_ids if isinstance(person_ids, int) else len(person_ids),
+        persons=persons,
         family_units=len(units.units),
         memberships=len(units.memberships),
         custody_episodes=episodes,
