@@ -51,10 +51,12 @@ def fold_sql(text: str) -> str:
     # ASCII apply, and normalising and dropping marks change nothing. A fifth of the time.
     # Lower case by the "C" collation: ASCII letters only, whatever the database's locale
     # (and several times faster than `translate`, which took most of a name's time).
-    ascii_lowered = f'lower(({text}) COLLATE "C")'
+    # Plain forms first, then lower case, in `fold`'s order.
+    ascii_plain = text
     for form, replacement in PLAIN_FORMS.items():
         if form.isascii():
-            ascii_lowered = f"replace({ascii_lowered}, {literal(form)}, {literal(replacement)})"
+            ascii_plain = f"replace({ascii_plain}, {literal(form)}, {literal(replacement)})"
+    ascii_lowered = f'lower(({ascii_plain}) COLLATE "C")'
     plain = text
     for form, replacement in PLAIN_FORMS.items():
         plain = f"replace({plain}, {literal(form)}, {literal(replacement)})"
