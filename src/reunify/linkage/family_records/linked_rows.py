@@ -113,23 +113,36 @@ def persons_of_records() -> dict[str, UUID]:
     }
 
 
+def _given_persons(
+    source: str,
+    columns: tuple[str, ...],
+    keyed: Iterator[tuple[str, tuple[Any, ...]]],
+    persons: Mapping[str, UUID],
+) -> list[Row]:
+    """Rows of `columns` (each given with its record id) with their person from
+    `persons` and their "source:record_id" added; rows of records not in it skipped."""
+    row_type = _row_type(source, (*columns, "person_id", "source_record"))
+    found: list[Row] = []
+    for record_id, values in keyed:
+        key = f"{source}:{record_id}"
+        person = persons.get(key)
+        if person is not None:
+            found.append(row_type((*values, person, key)))
+    return found
+
+
 def linked_rows() -> LinkedRows:
     persons = persons_of_records()
 
     def rows(source: str, model: Any, columns: tuple[str, ...]) -> list[Row]:
-        row_type = _row_type(source, (*columns, "person_id", "source_record"))
         record_id_at = columns.index("record_id")
-        found: list[Row] = []
-        for values in (
+        read = (
             model.objects.order_by("batch__started_at", "row_number")
             .values_list(*columns)
             .iterator(chunk_size=CHUNK)
-        ):
-            key = f"{source}:{values[record_id_at]}"
-            person = persons.get(key)
-            if person is not None:
-                found.append(row_type((*values, person, key)))
-        return found
+        )
+        keyed = ((values[record_id_at], values) for values in read)
+        return _given_persons(source, columns, keyed, persons)
 
     return LinkedRows(
         cbp=rows("cbp", CbpRecord, CBP_COLUMNS),
@@ -195,24 +208,18 @@ def linked_rows_apart(persons: Mapping[str, UUID]) -> LinkedRows:
 
     def rows(source: str, apart: Any) -> list[Row]:
         wanted, where = FOR_THE_RULES[source]
-        row_type = _row_type(source, (*wanted, "person_id", "source_record"))
         table = RECORD_MODELS[source]._meta.db_table
         selected = ", ".join(f"r.{column}" for column in wanted)
-        found: list[Row] = []
         with apart.cursor(name=f"reunify_rows_apart_{source}") as cursor:
             cursor.itersize = CHUNK
             # The order of the linked rows' table (`seq`) within a source.
             cursor.execute(
-                f"SELECT {selected}, r.record_id FROM {table} r "  # noqa: S608
+                f"SELECT r.record_id, {selected} FROM {table} r "  # noqa: S608
                 "JOIN imports_importbatch b ON b.id = r.batch_id "
                 f"WHERE ({where}) ORDER BY b.started_at, r.row_number"
             )
-            for *values, record_id in cursor:
-                key = f"{source}:{record_id}"
-                person = persons.get(key)
-                if person is not None:
-                    found.append(row_type((*values, person, key)))
-        return found
+            keyed = ((record_id, tuple(values)) for record_id, *values in cursor)
+            return _given_persons(source, wanted, keyed, persons)
 
     with connection_apart() as apart:
         return LinkedRows(cbp=rows("cbp", apart), ice=rows("ice", apart), orr=rows("orr", apart))
